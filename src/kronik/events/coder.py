@@ -1,0 +1,157 @@
+"""The event coder stage: phrase dictionaries + roles + modality + dates -> `EventMention`s."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from dataclasses import dataclass
+
+from kronik.dates import date_for_span
+from kronik.events.lexicon import Lemmatizer, Lexicon, PatternMatch, Token, parse_alternative, tokenize
+from kronik.events.plover import Plover
+from kronik.events.roles import Group, Roles, actor_groups, assign_roles
+from kronik.events.syntax import Syntax
+from kronik.lang import load_entries
+from kronik.records import Article, EntityMention, EventMention, Location
+
+log = logging.getLogger(__name__)
+
+COOPERATIVE = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT", "RETREAT"})  # a future one is an AGREE
+FORCEFUL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})  # a future one is a THREATEN
+FUTURE_KEPT = frozenset({"AGREE", "THREATEN", "REQUEST", "ACCUSE", "REJECT"})
+
+
+@dataclass(frozen=True)
+class ModeCue:
+    id: str
+    category: str
+    mode: str
+    window: int
+    words: tuple
+
+
+class LanguageRules:
+    """Everything the coder knows of one language, loaded once."""
+
+    def __init__(self, language: str):
+        self.language = language
+        self.lemmatize = Lemmatizer(language)
+        self.lexicon = Lexicon(language, self.lemmatize)
+        self.syntax = Syntax.load(language)
+        self.mode_cues = tuple(
+            ModeCue(
+                f"{language}:{e['id']}",
+                e["category"],
+                e["mode"],
+                int(e.get("window", 3)),
+                tuple(parse_alternative(str(w), self.lemmatize) for w in e["words"]),
+            )
+            for e in load_entries(language, "event_modes")
+        )
+
+    def mode_for(self, category: str, mode: str | None, tokens: tuple[Token, ...], match: PatternMatch):
+        """A mode from nearby words where the phrase gives none (or only a generic one)."""
+        for cue in self.mode_cues:
+            if cue.category != category:
+                continue
+            low, high = max(0, match.first - cue.window), min(len(tokens), match.last + cue.window + 1)
+            for i in range(low, high):
+                if match.first <= i <= match.last and mode is not None:
+                    continue
+                if any(alt.match_at(tokens, i) for alt in cue.words):
+                    return cue.mode, cue.id
+        return mode, None
+
+
+class EventCoder:
+    """Stage "events": codes PLOVER events sentence by sentence."""
+
+    name = "events"
+    version = "0.1.0"
+    requires = ("text", "sentences", "language", "entities", "dates")
+    assigns = ("events",)
+
+    def __init__(self, languages: tuple[str, ...], default_language: str):
+        self.plover = Plover.load()
+        self.rules = {code: LanguageRules(code) for code in languages}
+        self.default_language = default_language
+
+    def __call__(self, article: Article) -> Article:
+        rules = self.rules.get(article.language or "", self.rules[self.default_language])
+        mentions: list[EventMention] = []
+        seen: dict[tuple, int] = {}
+        previous_subject: Group | None = None
+        for sentence in article.sentences:
+            tokens = tokenize(sentence.text, sentence.start, rules.lemmatize)
+            entities = [e for e in article.entities if sentence.start <= e.start and e.end <= sentence.end]
+            groups = actor_groups(tokens, entities, rules.syntax)
+            for match in rules.lexicon.find(tokens):
+                mention = self._code(article, sentence, tokens, groups, entities, match, rules, previous_subject)
+                if mention is None:
+                    continue
+                key = (mention.category, _ids(mention.actors), _ids(mention.recipients), mention.date)
+                if key in seen:
+                    continue
+                seen[key] = len(mentions)
+                mentions.append(dataclasses.replace(mention, id=f"{article.id}:e{len(mentions) + 1}"))
+            if groups:
+                previous_subject = groups[0]
+        return dataclasses.replace(article, events=tuple(mentions))
+
+    def _code(self, article, sentence, tokens, groups, entities, match, rules, previous_subject):
+        if _inside_entity(tokens, match, entities):
+            return None
+        category = match.pattern.category
+        if rules.syntax.is_anaphoric(tokens, match.first, match.last) and category not in ("ACCUSE", "REJECT"):
+            return None
+        modality = rules.syntax.modality(tokens, match.first)
+        if modality in ("negated", "hypothetical", "denied"):
+            return None
+        if modality == "future":
+            if category in COOPERATIVE:
+                category = "AGREE"
+            elif category in FORCEFUL:
+                category = "THREATEN"
+            elif category not in FUTURE_KEPT:
+                return None
+        roles: Roles = assign_roles(match, tokens, groups, rules.syntax, previous_subject)
+        if not roles.actors:
+            return None
+        mode = match.pattern.mode if category == match.pattern.category else None
+        mode, cue_id = rules.mode_for(category, mode, tokens, match)
+        start, end = tokens[match.first].start, tokens[match.last].end
+        date, precision, date_text = date_for_span(article, start, end)
+        location = (
+            Location(roles.location.name, roles.location.country or roles.location.id) if roles.location else None
+        )
+        entry_ids = (match.pattern.id,) + ((cue_id,) if cue_id else ())
+        return EventMention(
+            id="",
+            category=category,
+            mode=mode,
+            actors=roles.actors,
+            recipients=roles.recipients,
+            sentence_index=sentence.index,
+            start=sentence.start,
+            end=sentence.end,
+            sentence=sentence.text,
+            date=date,
+            date_precision=precision,
+            date_text=date_text,
+            context=match.pattern.context,
+            location=location,
+            score=self.plover.score(category, mode),
+            entry_ids=entry_ids,
+        )
+
+
+def _ids(actors) -> frozenset[str]:
+    return frozenset(a.id for a in actors)
+
+
+def _inside_entity(tokens: tuple[Token, ...], match: PatternMatch, entities: list[EntityMention]) -> bool:
+    head = tokens[match.head]
+    return any(e.start <= head.start and head.end <= e.end for e in entities)
+
+
+__all__ = ["EventCoder", "LanguageRules"]

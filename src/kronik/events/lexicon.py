@@ -1,0 +1,177 @@
+"""Event phrase dictionaries: tokens with lemmas, and patterns over lemmas read from `lang/<code>/events.yaml`.
+
+A pattern is a sequence of slots separated by spaces; a slot holds alternatives separated by "|", each either
+lemmas (the pattern words stemmed the same way as the text) or an exact surface form ("=word"); "_" joins the
+words of a multi-word alternative ("=nota_protes", "duta_besar"). Indonesian lemmas come from PySastrawi, English ones
+from the Snowball stemmer: both are packaged, small and need no network.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from kronik.lang import load_entries
+
+TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*|[;,]", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Token:
+    index: int
+    start: int  # offsets in Article.text
+    end: int
+    text: str
+    lower: str
+    lemma: str
+
+
+class Lemmatizer:
+    """Word -> lemma for one language, with a cache (stemming is the hot path)."""
+
+    def __init__(self, language: str):
+        self.language = language
+        self._cache: dict[str, str] = {}
+        if language == "id":
+            from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+            self._stem = StemmerFactory().create_stemmer().stem
+        else:
+            import snowballstemmer
+
+            stemmer = snowballstemmer.stemmer("english")
+            self._stem = stemmer.stemWord
+
+    def __call__(self, word: str) -> str:
+        lower = word.lower()
+        lemma = self._cache.get(lower)
+        if lemma is None:
+            lemma = self._stem(lower) if lower.isalpha() else lower
+            lemma = lemma or lower
+            self._cache[lower] = lemma
+        return lemma
+
+
+def tokenize(text: str, offset: int, lemmatize: Lemmatizer) -> tuple[Token, ...]:
+    return tuple(
+        Token(i, offset + m.start(), offset + m.end(), m.group(), m.group().lower(), lemmatize(m.group()))
+        for i, m in enumerate(TOKEN_RE.finditer(text))
+    )
+
+
+@dataclass(frozen=True)
+class Alternative:
+    words: tuple[str, ...]  # one or more words that must follow each other
+    exact: bool
+
+    def match_at(self, tokens: tuple[Token, ...], i: int) -> int:
+        """Number of tokens matched at position i (0 when no match)."""
+        if i + len(self.words) > len(tokens):
+            return 0
+        for k, word in enumerate(self.words):
+            token = tokens[i + k]
+            if self.exact:
+                if token.lower != word:
+                    return 0
+            elif token.lemma != word and token.lower != word:
+                return 0
+        return len(self.words)
+
+
+@dataclass(frozen=True)
+class Slot:
+    alternatives: tuple[Alternative, ...]
+
+    def match_at(self, tokens: tuple[Token, ...], i: int) -> int:
+        return max((alt.match_at(tokens, i) for alt in self.alternatives), default=0)
+
+
+@dataclass(frozen=True)
+class EventPattern:
+    id: str
+    category: str
+    mode: str | None
+    slots: tuple[Slot, ...]
+    gap: int
+    reciprocal: bool
+    noun_actor_after: bool
+    context: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PatternMatch:
+    pattern: EventPattern
+    first: int  # token index of the first matched token
+    last: int  # token index of the last matched token
+    head: int  # token index of the first slot's first token (the trigger word)
+
+
+def parse_alternative(text: str, lemmatize: Lemmatizer) -> Alternative:
+    """'=nota_protes' -> exact words (nota, protes); 'duta_besar' -> lemmas (duta, besar)."""
+    if text.startswith("="):
+        return Alternative(tuple(text[1:].lower().split("_")), exact=True)
+    return Alternative(tuple(lemmatize(w) for w in text.split("_")), exact=False)
+
+
+def parse_slots(pattern: str, lemmatize: Lemmatizer) -> tuple[Slot, ...]:
+    """'cakap|bicara telepon' -> two slots: (cakap or bicara), then telepon."""
+    return tuple(
+        Slot(tuple(parse_alternative(alt, lemmatize) for alt in part.split("|"))) for part in pattern.split()
+    )
+
+
+def _pattern(entry: dict[str, Any], lemmatize: Lemmatizer) -> EventPattern:
+    return EventPattern(
+        id=f"{lemmatize.language}:{entry['id']}",
+        category=entry["category"],
+        mode=entry.get("mode"),
+        slots=parse_slots(str(entry["pattern"]), lemmatize),
+        gap=int(entry.get("gap", 0)),
+        reciprocal=entry.get("roles", "directed") == "reciprocal",
+        noun_actor_after=bool(entry.get("noun_actor_after", False)),
+        context=tuple(entry.get("context") or ()),
+    )
+
+
+class Lexicon:
+    """All event patterns of one language, matched over a sentence's tokens."""
+
+    def __init__(self, language: str, lemmatize: Lemmatizer):
+        self.language = language
+        self.patterns = tuple(_pattern(e, lemmatize) for e in load_entries(language, "events"))
+
+    def find(self, tokens: tuple[Token, ...]) -> list[PatternMatch]:
+        """Non-overlapping matches, longest first, then leftmost."""
+        found = []
+        for pattern in self.patterns:
+            for i in range(len(tokens)):
+                match = _match_from(pattern, tokens, i)
+                if match:
+                    found.append(match)
+        found.sort(key=lambda m: (-(m.last - m.first), -len(m.pattern.slots), m.first))
+        taken: set[int] = set()
+        kept = []
+        for match in found:
+            span = set(range(match.first, match.last + 1))
+            if span & taken:
+                continue
+            taken |= span
+            kept.append(match)
+        return sorted(kept, key=lambda m: m.first)
+
+
+def _match_from(pattern: EventPattern, tokens: tuple[Token, ...], i: int) -> PatternMatch | None:
+    width = pattern.slots[0].match_at(tokens, i)
+    if not width:
+        return None
+    position = i + width
+    for slot in pattern.slots[1:]:
+        for skip in range(pattern.gap + 1):
+            width = slot.match_at(tokens, position + skip)
+            if width:
+                position += skip + width
+                break
+        else:
+            return None
+    return PatternMatch(pattern, i, position - 1, i)

@@ -1,0 +1,178 @@
+"""Who did it and to whom: actors and recipients of an event phrase from the words around it.
+
+Entities with an actor are first turned into token spans; spans joined by a conjunction ("Iran dan Pakistan",
+"AS, Inggris dan Prancis") form one compound group. Then:
+- active voice: the actor is the nearest group before the phrase (not one introduced by a preposition of place
+  or of the object), the recipient the first group after it in the same clause;
+- passive voice ("diserang oleh X", "ditangkap polisi"): the group before is the recipient, the doer follows;
+- event nouns that may take their doer after them ("serangan Israel terhadap Iran");
+- reciprocal events (meetings, agreements): every group around the phrase is an actor;
+- a quote's speaker ("kata Jilani") or the previous sentence's subject when the phrase has none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kronik.events.lexicon import PatternMatch, Token
+from kronik.events.syntax import Syntax
+from kronik.records import Actor, EntityMention
+
+NOUN_ACTOR_REACH = 2  # words between an event noun and a doer that follows it ("serangan udara Israel")
+PASSIVE_AGENT_REACH = 2  # words between a passive verb and a doer that follows it without "oleh"
+
+
+@dataclass(frozen=True)
+class Group:
+    first: int  # token indices
+    last: int
+    actors: tuple[Actor, ...]
+
+
+@dataclass(frozen=True)
+class Roles:
+    actors: tuple[Actor, ...]
+    recipients: tuple[Actor, ...]
+    location: Actor | None = None
+
+
+def actor_groups(tokens: tuple[Token, ...], entities: list[EntityMention], syntax: Syntax) -> list[Group]:
+    """Entities with actors as token spans, adjacent ones joined by conjunctions into compound groups."""
+    spans: list[Group] = []
+    for entity in entities:
+        if entity.actor is None:
+            continue
+        inside = [t.index for t in tokens if t.start >= entity.start and t.end <= entity.end]
+        if inside:
+            spans.append(Group(inside[0], inside[-1], (entity.actor,)))
+    spans.sort(key=lambda g: g.first)
+    groups: list[Group] = []
+    for span in spans:
+        if groups and _joined(groups[-1], span, tokens, syntax):
+            previous = groups.pop()
+            merged = previous.actors + tuple(a for a in span.actors if a.id not in {p.id for p in previous.actors})
+            span = Group(previous.first, span.last, merged)
+        elif groups and span.first <= groups[-1].last:
+            continue  # overlapping entity: keep the first
+        groups.append(span)
+    return groups
+
+
+def _joined(left: Group, right: Group, tokens: tuple[Token, ...], syntax: Syntax) -> bool:
+    between = tokens[left.last + 1 : right.first]
+    return 0 < len(between) <= 2 and all(syntax.has("conjunction", t) for t in between)
+
+
+def assign_roles(
+    match: PatternMatch,
+    tokens: tuple[Token, ...],
+    groups: list[Group],
+    syntax: Syntax,
+    fallback: Group | None,
+) -> Roles:
+    location = _location(tokens, groups, syntax)
+    if match.pattern.reciprocal:
+        parties = _reciprocal(match, tokens, groups, syntax, fallback)
+        return Roles(parties, (), location)
+    if syntax.is_passive(tokens, match.head):
+        recipient = _subject(match, tokens, groups, syntax)
+        actor = _passive_agent(match, tokens, groups, syntax)
+        return _roles(actor, recipient, location)
+    actor = None
+    recipient_from = match.last
+    if match.pattern.noun_actor_after:
+        actor = _group_after(match.last, tokens, groups, reach=NOUN_ACTOR_REACH, syntax=syntax, bare=True)
+        if actor is not None:
+            recipient_from = actor.last
+    if actor is None:
+        actor = _subject(match, tokens, groups, syntax) or _speaker(tokens, groups, syntax) or fallback
+    recipient = _object(recipient_from, tokens, groups, syntax)
+    if recipient is None and match.pattern.category == "ASSAULT" and location is not None:
+        recipient = Group(-1, -1, (location,))
+    return _roles(actor, recipient, location)
+
+
+def _roles(actor: Group | None, recipient: Group | None, location: Actor | None) -> Roles:
+    actors = actor.actors if actor else ()
+    ids = {a.id for a in actors}
+    recipients = tuple(a for a in (recipient.actors if recipient else ()) if a.id not in ids)
+    return Roles(actors, recipients, location)
+
+
+def _reciprocal(match, tokens, groups, syntax, fallback) -> tuple[Actor, ...]:
+    start = syntax.clause_start(tokens, match.first)
+    parties: list[Actor] = []
+    subject = _subject(match, tokens, groups, syntax) or _speaker(tokens, groups, syntax) or fallback
+    chosen = [subject] if subject else []
+    chosen += [g for g in groups if g.first > match.last and not _after_location(g, tokens, syntax)]
+    chosen += [g for g in groups if start <= g.first and g.last < match.first and g is not subject and not _after_location(g, tokens, syntax)]
+    for group in chosen:
+        for actor in group.actors:
+            if actor.id not in {p.id for p in parties}:
+                parties.append(actor)
+    return tuple(parties)
+
+
+def _subject(match, tokens, groups, syntax) -> Group | None:
+    """The nearest group before the phrase that is not the object of a preposition."""
+    for group in reversed([g for g in groups if g.last < match.first]):
+        previous = tokens[group.first - 1] if group.first > 0 else None
+        if any(syntax.has(kind, previous) for kind in ("location", "recipient", "agent")):
+            continue
+        return group
+    return None
+
+
+def _speaker(tokens, groups, syntax) -> Group | None:
+    """The group right after a speech verb ("kata Jilani", "menurut Kemlu", "said Jilani")."""
+    for group in groups:
+        previous = tokens[group.first - 1] if group.first > 0 else None
+        if syntax.has("speech", previous):
+            return group
+    return None
+
+
+def _passive_agent(match, tokens, groups, syntax) -> Group | None:
+    for group in groups:
+        if group.first <= match.last:
+            continue
+        previous = tokens[group.first - 1]
+        if syntax.has("agent", previous) or group.first - match.last <= PASSIVE_AGENT_REACH:
+            return group
+    return None
+
+
+def _group_after(index, tokens, groups, reach, syntax, bare) -> Group | None:
+    for group in groups:
+        if index < group.first <= index + reach + 1:
+            between = tokens[index + 1 : group.first]
+            if bare and any(syntax.has(k, t) for t in between for k in ("recipient", "location", "clause", "agent")):
+                return None
+            return group
+    return None
+
+
+def _object(index, tokens, groups, syntax) -> Group | None:
+    for group in groups:
+        if group.first <= index:
+            continue
+        between = tokens[index + 1 : group.first]
+        if any(syntax.has("clause", t) for t in between):
+            return None
+        if _after_location(group, tokens, syntax):
+            continue
+        return group
+    return None
+
+
+def _after_location(group: Group, tokens, syntax) -> bool:
+    return group.first > 0 and syntax.has("location", tokens[group.first - 1])
+
+
+def _location(tokens, groups, syntax) -> Actor | None:
+    for group in groups:
+        if _after_location(group, tokens, syntax):
+            actor = group.actors[0]
+            if actor.kind == "state" or actor.country:
+                return actor
+    return None

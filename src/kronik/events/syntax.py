@@ -1,0 +1,68 @@
+"""Function words of a language (`lang/<code>/syntax.yaml`) and what they tell about an event phrase:
+whether it happened (modality) and where its actor and recipient stand (roles)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kronik.events.lexicon import Token
+from kronik.lang import load_entries
+
+MODALITY_WINDOW = 3  # words before the event phrase in which a negation or future marker applies
+
+
+@dataclass(frozen=True)
+class Syntax:
+    words: dict[str, frozenset[str]]  # kind -> surface forms (lower-case)
+    anaphor_after: bool  # Indonesian "serangan itu" (after) vs English "that attack" (before)
+
+    @classmethod
+    def load(cls, language: str) -> Syntax:
+        kinds: dict[str, set[str]] = {}
+        anaphor_after = True
+        for entry in load_entries(language, "syntax"):
+            forms = {str(w).lstrip("=").lower() for w in entry["words"]}
+            kinds.setdefault(entry["kind"], set()).update(forms)
+            if entry["kind"] == "anaphor":
+                anaphor_after = entry.get("position", "after") == "after"
+        return cls({k: frozenset(v) for k, v in kinds.items()}, anaphor_after)
+
+    def has(self, kind: str, token: Token | None) -> bool:
+        return token is not None and token.lower in self.words.get(kind, frozenset())
+
+    def modality(self, tokens: tuple[Token, ...], first: int) -> str:
+        """'asserted', 'negated', 'hypothetical', 'future' or 'denied' for an event phrase starting at `first`."""
+        clause_start = self.clause_start(tokens, first)
+        window = tokens[max(clause_start, first - MODALITY_WINDOW) : first]
+        if any(self.has("negation", t) for t in window):
+            return "negated"
+        before = tokens[clause_start:first]
+        if any(self.has("hypothetical", t) for t in before):
+            return "hypothetical"
+        if any(self.has("denial", t) for t in before):
+            return "denied"
+        if any(self.has("future", t) for t in window):
+            return "future"
+        return "asserted"
+
+    def clause_start(self, tokens: tuple[Token, ...], index: int) -> int:
+        for i in range(index - 1, -1, -1):
+            if self.has("clause", tokens[i]):
+                return i + 1
+        return 0
+
+    def is_anaphoric(self, tokens: tuple[Token, ...], first: int, last: int) -> bool:
+        """True when the event noun points back to an event already told ("serangan itu", "that attack")."""
+        if self.anaphor_after:
+            return last + 1 < len(tokens) and self.has("anaphor", tokens[last + 1])
+        return first > 0 and self.has("anaphor", tokens[first - 1])
+
+    def is_passive(self, tokens: tuple[Token, ...], index: int) -> bool:
+        token = tokens[index]
+        for prefix in self.words.get("passive_prefix", ()):
+            if token.lower.startswith(prefix) and token.lemma != token.lower and len(token.lower) > len(prefix) + 3:
+                return not token.lemma.startswith(prefix)
+        if self.words.get("passive_aux") and index > 0:
+            previous = tokens[index - 1]
+            return self.has("passive_aux", previous) and (token.lower.endswith(("ed", "en")) or token.lower in {"shot", "struck", "held", "hit"})
+        return False

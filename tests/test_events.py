@@ -1,0 +1,114 @@
+"""Event coder: tables of sentences written for kronik, with their entities given by hand.
+
+The recogniser is tested elsewhere; here each case marks its actors as [[Name|ISO3]] so that only the coder's
+rules are under test: the phrase dictionary, voice, roles, modality and dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from kronik.dates import DateResolver
+from kronik.events import EventCoder
+from kronik.events.plover import Plover
+from kronik.records import Actor, Article, EntityMention, Sentence
+
+MARK = re.compile(r"\[\[([^|\]]+)\|([A-Z]{3})(?:\|([a-z]+))?\]\]")
+
+
+def make_article(marked: str, language: str = "id", published: dt.date = dt.date(2024, 1, 20)) -> Article:
+    text, entities, shift = "", [], 0
+    last = 0
+    for m in MARK.finditer(marked):
+        text += marked[last : m.start()]
+        start = len(text)
+        text += m.group(1)
+        kind = m.group(3) or "state"
+        actor = Actor(id=m.group(2) if kind == "state" else f"new:{m.group(1).lower()}", name=m.group(1),
+                      kind=kind, country=m.group(2))
+        entities.append(EntityMention(start, len(text), m.group(1), "LOC" if kind == "state" else "PER", actor))
+        last = m.end()
+    text += marked[last:]
+    sentences, offset = [], 0
+    for i, part in enumerate(re.split(r"(?<=\.)\s+", text)):
+        start = text.index(part, offset)
+        sentences.append(Sentence(i, start, start + len(part), part))
+        offset = start + len(part)
+    article = Article(id="t1", raw_text=text, text=text, published=published, language=language,
+                      sentences=tuple(sentences), entities=tuple(entities))
+    return DateResolver((language,))(article)
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return EventCoder(("id", "en"), "id")
+
+
+def summary(article: Article) -> list[tuple]:
+    return [
+        (e.category, e.mode, tuple(a.country for a in e.actors), tuple(a.country for a in e.recipients), e.date)
+        for e in article.events
+    ]
+
+
+CASES_ID = [
+    ("[[Iran|IRN]] melancarkan serangan drone ke markas kelompok itu di [[Pakistan|PAK]] pada Selasa (16/1).",
+     [("ASSAULT", "drone", ("IRN",), ("PAK",), "2024-01-16")]),
+    ("[[Pakistan|PAK]] menarik kembali duta besarnya dari [[Teheran|IRN]].",
+     [("SANCTION", "withdraw", ("PAK",), ("IRN",), None)]),
+    ("[[Iran|IRN]] dan [[Pakistan|PAK]] sepakat meningkatkan kerja sama keamanan pada Senin (29/1/2024).",
+     [("AGREE", None, ("IRN", "PAK"), (), "2024-01-29")]),
+    ("Kapal itu diserang oleh [[Houthi|YEM|group]] di Laut Merah kemarin.",
+     [("ASSAULT", None, ("YEM",), (), "2024-01-19")]),
+    ("[[Malaysia|MYS]] tidak menangkap nelayan dari [[Indonesia|IDN]].", []),
+    ("Jika diserang, [[Iran|IRN]] membalas [[Israel|ISR]].", []),
+    ("Presiden [[Raisi|IRN|person]] akan mengunjungi [[Pakistan|PAK]].",
+     [("AGREE", None, ("IRN",), ("PAK",), None)]),
+    ("[[Teheran|IRN]] mengutuk serangan itu.", [("ACCUSE", "disapprove", ("IRN",), (), None)]),
+    ("Menlu [[Jilani|PAK|person]] melakukan percakapan telepon dengan rekannya dari [[Iran|IRN]].",
+     [("CONSULT", "phone", ("PAK", "IRN"), (), None)]),
+    ("[[Rusia|RUS]] menuduh [[Ukraina|UKR]] menyerang jembatan itu.",
+     [("ACCUSE", "allege", ("RUS",), ("UKR",), None), ("ASSAULT", None, ("UKR",), (), None)]),
+]
+
+CASES_EN = [
+    ("[[Pakistan|PAK]] recalled its ambassador from [[Tehran|IRN]] on Wednesday.",
+     [("SANCTION", "withdraw", ("PAK",), ("IRN",), "2024-01-17")]),
+    ("[[Russia|RUS]] did not attack [[Ukraine|UKR]].", []),
+    ("The ship was attacked by [[Houthi|YEM|group]] fighters.", [("ASSAULT", None, ("YEM",), (), None)]),
+]
+
+
+@pytest.mark.parametrize("marked,expected", CASES_ID)
+def test_events_indonesian_cases(coder, marked, expected):
+    assert summary(coder(make_article(marked, "id"))) == expected
+
+
+@pytest.mark.parametrize("marked,expected", CASES_EN)
+def test_events_english_cases(coder, marked, expected):
+    assert summary(coder(make_article(marked, "en"))) == expected
+
+
+def test_events_keep_evidence_and_entries(coder):
+    article = coder(make_article("[[Iran|IRN]] mengecam [[Israel|ISR]] pada Jumat (19/1)."))
+    event = article.events[0]
+    assert article.text[event.start : event.end] == event.sentence
+    assert event.entry_ids == ("id:accuse-kecam",)
+    assert event.score == -2.0 and event.id == "t1:e1"
+
+
+def test_events_repeated_event_listed_once(coder):
+    article = coder(make_article("[[Iran|IRN]] mengecam [[Israel|ISR]]. [[Iran|IRN]] kembali mengecam [[Israel|ISR]]."))
+    assert len(article.events) == 1
+
+
+def test_events_plover_scores_use_mode_then_category():
+    plover = Plover.load()
+    assert plover.score("ASSAULT", "drone") == -9.5
+    assert plover.score("ASSAULT", None) == -9.0
+    assert plover.score("ACCUSE", None) == -3.0
+    assert plover.score("REJECT", "change") == -2.0  # a mode without its own score takes the category's
+    assert len(plover.categories) == 16
