@@ -1,0 +1,87 @@
+"""Exact-span NER scores of `EntityRecognizer.tag` on NERGrit (../shared/eval/ner/nergrit_test.tsv).
+
+Tokens of each sentence are joined with single spaces; predicted character spans are mapped to token spans
+and compared exactly with the gold BIO spans (PERSON=PER, PLACE=LOC, ORGANISATION=ORG). Prints figures.
+Run: python benchmarks/ner_nergrit.py [path/to/file.tsv]
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+from kronik.entities import EntityRecognizer
+from kronik.knowledge import KnowledgeBase
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+TYPES = {"PERSON": "PER", "PLACE": "LOC", "ORGANISATION": "ORG"}
+
+
+def read_sentences(path: Path) -> list[list[tuple[str, str]]]:
+    sentences, current = [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            if current:
+                sentences.append(current)
+            current = []
+            continue
+        token, _, tag = line.partition("\t")
+        current.append((token, tag.strip() or "O"))
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+def gold_spans(tags: list[str]) -> set[tuple[int, int, str]]:
+    spans, start, kind = set(), None, None
+    for i, tag in enumerate(tags + ["O"]):
+        prefix, _, name = tag.partition("-")
+        if start is not None and (prefix != "I" or TYPES.get(name) != kind):
+            spans.add((start, i, kind))
+            start = None
+        if prefix == "B" or (prefix == "I" and start is None and name in TYPES):
+            start, kind = i, TYPES.get(name)
+    return {s for s in spans if s[2]}
+
+
+def main() -> None:
+    path = Path(sys.argv[1]) if len(sys.argv) > 1 else SHARED / "eval" / "ner" / "nergrit_test.tsv"
+    if not path.exists():
+        sys.exit(f"NERGrit file not found: {path}")
+    recognizer = EntityRecognizer(KnowledgeBase.load(("id", "en")), ("id", "en"))
+    true_pos, predicted, gold = Counter(), Counter(), Counter()
+    for sentence in read_sentences(path):
+        tokens = [token for token, _ in sentence]
+        starts, position = [], 0
+        for token in tokens:
+            starts.append(position)
+            position += len(token) + 1
+        ends = [s + len(t) for s, t in zip(starts, tokens)]
+        text = " ".join(tokens)
+        expected = gold_spans([tag for _, tag in sentence])
+        found = set()
+        for mention in recognizer.tag(text):
+            if mention.start in starts and mention.end in ends:
+                found.add((starts.index(mention.start), ends.index(mention.end) + 1, mention.type))
+            else:
+                found.add((-1, mention.start, mention.type))  # not on token boundaries: counts as wrong
+        for kind in ("PER", "ORG", "LOC"):
+            g = {s for s in expected if s[2] == kind}
+            p = {s for s in found if s[2] == kind}
+            true_pos[kind] += len(g & p)
+            predicted[kind] += len(p)
+            gold[kind] += len(g)
+    print(f"NERGrit {path.name}: exact-span scores")
+    for kind in ("PER", "ORG", "LOC", "ALL"):
+        tp = sum(true_pos.values()) if kind == "ALL" else true_pos[kind]
+        pp = sum(predicted.values()) if kind == "ALL" else predicted[kind]
+        gg = sum(gold.values()) if kind == "ALL" else gold[kind]
+        precision = tp / pp if pp else 0.0
+        recall = tp / gg if gg else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        print(f"  {kind}: P={precision:.3f} R={recall:.3f} F1={f1:.3f} (gold {gg}, predicted {pp})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,412 @@
+"""Date resolution: find date expressions in the cleaned text and resolve them against the publication date.
+
+The expressions are language data (`lang/<code>/dates.yaml`): each entry is a regular expression and the way
+its match becomes a calendar value (see the file's description). The engine here is language-independent:
+it matches every entry, keeps the longest non-overlapping matches, and resolves each one.
+
+`DateResolver` is the pipeline stage ("dates"). `date_for_span` answers, for the words that report an event,
+which date the event has: a date in the same sentence, the closest to those words, or one counted from an
+earlier date of the article ("dua hari kemudian"); never the publication date unless the text says so.
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import dataclasses
+import datetime as dt
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from kronik.calendar import month_names, weekday_names
+from kronik.errors import KronikError
+from kronik.lang import load_all
+from kronik.records import Article, DateMention, Sentence
+
+log = logging.getLogger(__name__)
+
+KINDS = ("calendar", "weekday", "offset", "anchored", "unresolved")
+DIRECTIONS = ("past", "before", "future")
+YEARS_SEARCHED = 40  # how far back a weekday + day/month may push the year when the publication date is unknown
+FUTURE_WINDOW = 60  # characters before an expression searched for a future marker ("akan")
+REPORT_WINDOW = 200  # characters before a date searched for a reporting word ("kata", "dilansir")
+NEIGHBOURS = 1  # sentences either side searched for the date a statement was reported
+CARRY_PREVIOUS = False  # an undated sentence right after a dated one shares its day ("Iran mengutuk serangan itu")
+LEAD_CHARS = 600  # the opening characters searched for the article's dateline ("Dilansir AFP, Kamis (19/6/2025)")
+VAGUE_REACH = 20  # a vague expression ("pekan lalu") dates only the words it touches or nearly touches
+NO_DATE = "no date in sentence"
+
+
+@dataclass(frozen=True)
+class DateRule:
+    """One compiled entry of `dates.yaml`."""
+
+    id: str
+    lang: str
+    kind: str
+    regex: re.Pattern[str]
+    direction: str = "past"
+    unit: str | None = None
+    amount: int = 0
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class _Match:
+    start: int
+    end: int
+    rule: DateRule
+    groups: dict[str, str | None]
+
+
+class DateResolver:
+    """Pipeline stage "dates": every date expression of `Article.text`, resolved against `Article.published`.
+
+    `today` bounds the year inferred from a weekday when the publication date is unknown (default: the day the
+    resolver is called).
+    """
+
+    name = "dates"
+    version = "0.1.0"
+    requires = ("text", "sentences", "published")
+    assigns = ("dates",)
+
+    def __init__(self, languages: tuple[str, ...], today: dt.date | None = None):
+        if not languages:
+            raise KronikError("E410", "dates: at least one language is needed")
+        self.languages = tuple(languages)
+        self.today = today
+        self.months = month_names(self.languages)
+        self.weekdays = weekday_names(self.languages)
+        entries = load_all("dates", self.languages)
+        self.numbers = _number_words(entries)
+        self.future_markers = frozenset(
+            word.lower() for entry in entries if entry["kind"] == "future_marker" for word in entry["words"]
+        )
+        self.report_markers = frozenset(
+            word.lower() for entry in entries if entry["kind"] == "report_marker" for word in entry["words"]
+        )
+        self.rules = tuple(self._compile(entry) for entry in entries if entry["kind"] in KINDS)
+        log.debug("dates: %d expression rules for %s", len(self.rules), ", ".join(self.languages))
+
+    # --- building ---------------------------------------------------------------------------------------
+    def _compile(self, entry: dict[str, Any]) -> DateRule:
+        where = f"lang/{entry['lang']}/dates.yaml entry {entry['id']!r}"
+        direction = entry.get("direction", "past")
+        if direction not in DIRECTIONS:
+            raise KronikError("E411", f"{where}: unknown direction {direction!r}")
+        case_sensitive = bool(entry.get("case_sensitive", False))
+        pattern = self._expand(str(entry["pattern"]), case_sensitive)
+        if not pattern.startswith(("\\(", "(?<")):
+            pattern = r"(?<![\w-])(?:" + pattern + ")"  # expressions start at a word boundary
+        try:
+            regex = re.compile(pattern, 0 if case_sensitive else re.IGNORECASE)
+        except re.error as exc:
+            raise KronikError("E412", f"{where}: invalid pattern: {exc}") from exc
+        return DateRule(
+            id=str(entry["id"]),
+            lang=str(entry["lang"]),
+            kind=str(entry["kind"]),
+            regex=regex,
+            direction=direction,
+            unit=entry.get("unit"),
+            amount=int(entry.get("amount", 0)),
+            reason=str(entry.get("reason", "")),
+        )
+
+    def _expand(self, pattern: str, case_sensitive: bool) -> str:
+        def alternation(names: Sequence[str]) -> str:
+            written = (name[:1].upper() + name[1:] if case_sensitive else name for name in names)
+            return "|".join(re.escape(name) for name in sorted(written, key=len, reverse=True))
+
+        replacements = {
+            "{weekday}": f"(?P<weekday>{alternation(list(self.weekdays))})(?![\\w-])",
+            "{month}": f"(?P<month>{alternation(list(self.months))})(?![\\w-])",
+            "{number}": f"(?:{alternation(list(self.numbers))})",
+        }
+        for placeholder, regex in replacements.items():
+            pattern = pattern.replace(placeholder, regex)
+        return pattern
+
+    # --- the stage ----------------------------------------------------------------------------------------
+    def __call__(self, article: Article) -> Article:
+        return dataclasses.replace(article, dates=self.resolve(article.text, article.published))
+
+    def resolve(self, text: str, published: dt.date | None) -> tuple[DateMention, ...]:
+        """Every date expression in `text`, in text order, resolved against `published`."""
+        mentions: list[DateMention] = []
+        for match in self._matches(text):
+            if match.rule.kind == "anchored":
+                mention = self._resolve_anchored(text, match, mentions)
+            else:
+                mention = self._resolve(text, match, published)
+            if mention is not None:
+                mentions.append(mention)
+        return tuple(mentions)
+
+    def _matches(self, text: str) -> list[_Match]:
+        found = [
+            (order, _Match(m.start(), m.end(), rule, m.groupdict()))
+            for order, rule in enumerate(self.rules)
+            for m in rule.regex.finditer(text)
+            if m.end() > m.start()
+        ]
+        # the longest expression wins; for equal lengths the earlier entry of the data
+        found.sort(key=lambda pair: (pair[1].start - pair[1].end, pair[0], pair[1].start))
+        taken: list[_Match] = []
+        for _, match in found:
+            if all(match.end <= other.start or match.start >= other.end for other in taken):
+                taken.append(match)
+        return sorted(taken, key=lambda m: m.start)
+
+    # --- resolving ------------------------------------------------------------------------------------------
+    def _resolve(self, text: str, match: _Match, published: dt.date | None) -> DateMention | None:
+        rule = match.rule
+        direction = rule.direction
+        if direction == "past" and self._future_marked(text, match.start):
+            direction = "future"
+        if rule.kind == "unresolved":
+            return _mention(text, match, None, None, f"{rule.id}: {rule.reason}")
+        if rule.kind == "offset":
+            if published is None:
+                return _mention(text, match, None, None, f"{rule.id}: publication date unknown")
+            value = shift(published, rule.unit or "day", rule.amount)
+            return _mention(text, match, value, rule.unit or "day", rule.id)
+        if rule.kind == "weekday":
+            weekday = self.weekdays[match.groups["weekday"].lower()]
+            if published is None:
+                return _mention(text, match, None, None, f"{rule.id}: publication date unknown")
+            return _mention(text, match, nearest_weekday(weekday, published, direction), "day", rule.id)
+        return self._resolve_calendar(text, match, published, direction)
+
+    def _resolve_calendar(
+        self, text: str, match: _Match, published: dt.date | None, direction: str
+    ) -> DateMention | None:
+        groups = match.groups
+        day = int(groups["day"]) if groups.get("day") else None
+        month = _month_number(groups, self.months)
+        year = _year_number(groups.get("year"))
+        weekday = self.weekdays[groups["weekday"].lower()] if groups.get("weekday") else None
+        rule = match.rule.id
+        if month is not None and not 1 <= month <= 12 or day is not None and not 1 <= day <= 31:
+            return None  # "45/3" is not a date
+        if year is None and month is None:
+            return None
+        if year is None:
+            if published is not None:
+                year = infer_year(month, day, published, direction)
+            elif weekday is not None and day is not None:
+                year = year_from_weekday(month, day, weekday, self.today or dt.date.today())
+            if year is None:
+                return _mention(text, match, None, None, f"{rule}: year unknown")
+        if month is None:
+            return _mention(text, match, f"{year:04d}", "year", rule)
+        if day is None:
+            return _mention(text, match, f"{year:04d}-{month:02d}", "month", rule)
+        if day > _calendar.monthrange(year, month)[1]:
+            return None
+        return _mention(text, match, f"{year:04d}-{month:02d}-{day:02d}", "day", rule)
+
+    def _resolve_anchored(self, text: str, match: _Match, earlier: Sequence[DateMention]) -> DateMention:
+        rule = match.rule
+        count = _count(match.groups.get("count"), self.numbers)
+        anchor = next((m for m in reversed(earlier) if m.precision == "day" and m.value), None)
+        if anchor is None:
+            return _mention(text, match, None, None, f"{rule.id}: no earlier date to count from")
+        value = dt.date.fromisoformat(anchor.value) + dt.timedelta(days=rule.amount * count)
+        return _mention(text, match, value.isoformat(), "day", rule.id)
+
+    def _future_marked(self, text: str, start: int) -> bool:
+        return _preceded_by(text, start, self.future_markers, FUTURE_WINDOW)
+
+    def is_report_date(self, text: str, mention: DateMention) -> bool:
+        """Whether `mention` dates a report ("kata X kepada wartawan, Rabu (18/6)", "Dilansir AFP, Kamis")."""
+        return mention.precision == "day" and _preceded_by(text, mention.start, self.report_markers, REPORT_WINDOW)
+
+
+# --- calendar arithmetic (pure functions) ---------------------------------------------------------------------
+def shift(day: dt.date, unit: str, amount: int) -> str:
+    """`day` moved by `amount` days, months or years, written at that unit's precision."""
+    if unit == "day":
+        return (day + dt.timedelta(days=amount)).isoformat()
+    if unit == "month":
+        index = day.year * 12 + day.month - 1 + amount
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    if unit == "year":
+        return f"{day.year + amount:04d}"
+    raise KronikError("E413", f"dates: unknown unit {unit!r}")
+
+
+def nearest_weekday(weekday: int, published: dt.date, direction: str = "past") -> str:
+    """The named weekday nearest the publication day in `direction`.
+
+    past: on or before publication (the publication day itself when it is that weekday: news of the day);
+    before: strictly before; future: strictly after.
+    """
+    if direction == "future":
+        days = (weekday - published.weekday()) % 7 or 7
+        return (published + dt.timedelta(days=days)).isoformat()
+    days = (published.weekday() - weekday) % 7
+    if direction == "before" and days == 0:
+        days = 7
+    return (published - dt.timedelta(days=days)).isoformat()
+
+
+def infer_year(month: int, day: int | None, published: dt.date, direction: str = "past") -> int:
+    """The year that puts month (and day) on or before publication, or on or after it for the future."""
+    year = published.year
+    here = (month, day or 1)
+    now = (published.month, published.day if day else 1)
+    if direction == "future":
+        return year if here >= now else year + 1
+    return year if here <= now else year - 1
+
+
+def year_from_weekday(month: int, day: int, weekday: int, today: dt.date) -> int | None:
+    """The most recent year, not after `today`, in which day/month fell on `weekday`."""
+    for year in range(today.year, today.year - YEARS_SEARCHED, -1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= today and candidate.weekday() == weekday:
+            return year
+    return None
+
+
+# --- the date of an event --------------------------------------------------------------------------------
+def date_for_span(article: Article, start: int, end: int) -> tuple[str | None, str | None, str]:
+    """The date of the event reported by `article.text[start:end]`: (value, precision, evidence or reason).
+
+    Uses the article's date mentions (from the "dates" stage, or found here when that stage has not run):
+    1. the mention in the same sentence closest to the words, preferring one inside them (a vague one such as
+       "pekan lalu" only when it touches the words; it gives a null value and its reason);
+    2. else the date a neighbouring sentence gives for the report ('... kata X kepada wartawan, Rabu (18/6).');
+    3. else, for the opening sentences, the article's dateline ("Dilansir AFP, Kamis (19/6/2025), ...");
+    4. else (None, None, "no date in sentence"): never the publication date by default.
+    """
+    mentions = article.dates
+    if not mentions and "dates" not in article.stages:
+        mentions = _default_resolver(_languages(article)).resolve(article.text, article.published)
+    sentence_start, sentence_end = _sentence_bounds(article, start, end)
+    candidates = [
+        m
+        for m in mentions
+        if m.start >= sentence_start
+        and m.end <= sentence_end
+        and (m.value is not None or _distance(m, start, end) <= VAGUE_REACH)
+    ]
+    if not candidates:
+        return _report_date(article, mentions, start)
+    best = min(candidates, key=lambda m: (_distance(m, start, end), m.start < start))
+    if best.value is None:
+        return None, None, best.rule
+    return best.value, best.precision, best.text
+
+
+def _report_date(
+    article: Article, mentions: Sequence[DateMention], start: int
+) -> tuple[str | None, str | None, str]:
+    """The date a neighbouring sentence gives for the report of this one ("kata X, Rabu (18/6)"), if any."""
+    index = next((s.index for s in article.sentences if s.start <= start < s.end), None)
+    if index is None:
+        return None, None, NO_DATE
+    resolver = _default_resolver(_languages(article))
+    by_index = {s.index: s for s in article.sentences}
+    for step in sorted(range(-NEIGHBOURS, NEIGHBOURS + 1), key=lambda k: (abs(k), k < 0)):
+        neighbour = by_index.get(index + step)
+        if step == 0 or neighbour is None:
+            continue
+        inside = [m for m in mentions if neighbour.start <= m.start and m.end <= neighbour.end]
+        for mention in inside:
+            if resolver.is_report_date(article.text, mention):
+                return mention.value, mention.precision, f"{mention.text} (reported in a nearby sentence)"
+        if step == -1 and CARRY_PREVIOUS and inside and inside[-1].precision == "day":
+            mention = inside[-1]
+            return mention.value, mention.precision, f"{mention.text} (carried from the previous sentence)"
+    dateline = _dateline(article, mentions, resolver)
+    if dateline is not None and index <= dateline[0]:
+        mention = dateline[1]
+        return mention.value, mention.precision, f"{mention.text} (dateline of the lead)"
+    return None, None, NO_DATE
+
+
+def _dateline(
+    article: Article, mentions: Sequence[DateMention], resolver: DateResolver
+) -> tuple[int, DateMention] | None:
+    """The report date of the article's opening sentences and the index of its sentence, if there is one."""
+    for mention in mentions:
+        if mention.start >= LEAD_CHARS:
+            break
+        sentence = next((s for s in article.sentences if s.start <= mention.start < s.end), None)
+        if sentence is not None and resolver.is_report_date(article.text, mention):
+            return sentence.index, mention
+    return None
+
+
+def _distance(mention: DateMention, start: int, end: int) -> int:
+    if mention.end <= start:
+        return start - mention.end
+    if mention.start >= end:
+        return mention.start - end
+    return 0
+
+
+def _sentence_bounds(article: Article, start: int, end: int) -> tuple[int, int]:
+    sentence: Sentence | None = next((s for s in article.sentences if s.start <= start < s.end), None)
+    if sentence is not None:
+        return sentence.start, max(sentence.end, end)
+    text = article.text
+    left = max(text.rfind(mark, 0, start) for mark in (". ", "\n", "! ", "? "))
+    rights = [i for i in (text.find(mark, end) for mark in (". ", "\n", "! ", "? ")) if i >= 0]
+    return left + 1, min(rights) if rights else len(text)
+
+
+def _languages(article: Article) -> tuple[str, ...]:
+    if article.language:
+        return (article.language,) if article.language == "en" else (article.language, "en")
+    return ("id", "en")
+
+
+@lru_cache(maxsize=8)
+def _default_resolver(languages: tuple[str, ...]) -> DateResolver:
+    return DateResolver(languages)
+
+
+# --- small helpers ------------------------------------------------------------------------------------------------
+def _preceded_by(text: str, start: int, words: frozenset[str], window: int) -> bool:
+    """Whether one of `words` occurs shortly before `start`, in the same sentence and outside quotes."""
+    before = re.split(r"[.!?\n\"“”]", text[max(0, start - window) : start])[-1]
+    return any(word in words for word in re.findall(r"\w+", before.lower()))
+
+
+def _mention(text: str, match: _Match, value: str | None, precision: str | None, rule: str) -> DateMention:
+    return DateMention(match.start, match.end, text[match.start : match.end], value, precision, rule)
+
+
+def _number_words(entries: Sequence[dict[str, Any]]) -> dict[str, int]:
+    return {str(e["pattern"]).lower(): int(e["value"]) for e in entries if e["kind"] == "number"}
+
+
+def _count(raw: str | None, numbers: dict[str, int]) -> int:
+    if raw is None:
+        return 1
+    return int(raw) if raw.isdigit() else numbers.get(raw.lower(), 1)
+
+
+def _month_number(groups: dict[str, str | None], months: dict[str, int]) -> int | None:
+    if groups.get("mon"):
+        return int(groups["mon"] or 0)
+    if groups.get("month"):
+        return months[(groups["month"] or "").lower()]
+    return None
+
+
+def _year_number(raw: str | None) -> int | None:
+    if not raw:
+        return None
+    year = int(raw)
+    return 2000 + year if len(raw) == 2 else year

@@ -1,0 +1,485 @@
+"""Find named entities (people, organisations, places) and resolve them to actors.
+
+How it works, per sentence: split into word tokens; walk them, matching (longest first) generic phrases
+("militer Israel"), names the knowledge base knows (states, seats of government, places, curated actors),
+and runs of capitalised words. A capitalised run is read with the cue words of `lang/<code>/entity_cues.yaml`:
+titles before a person ("Menteri Luar Negeri Iran Hossein Amir-Abdollahian"), words that start an
+organisation ("Kementerian ...") or a place ("Selat ..."), and the lower-case words just before the run
+("kelompok", "ujar", "di"). Afterwards, within one article, short forms ("Jilani") take the actor of the
+fullest form that contains them.
+
+Every mention records the rule that found it; rules starting with "generic:" name an actor without a proper
+name and are left out of `tag` and of NER scoring.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from kronik.calendar import month_names, weekday_names
+from kronik.gazetteer import TOKEN, common_words, fold, slug
+from kronik.knowledge import KnowledgeBase, NameEntry
+from kronik.lang import load_all
+from kronik.records import Actor, Article, EntityMention
+
+log = logging.getLogger(__name__)
+
+SENTENCE_END = re.compile(r"[.!?\n:\"“”]\s*$")
+MAX_CUE_TOKENS = 5
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    key: str  # folded
+    initial: bool = False  # first word of a sentence
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass(frozen=True)
+class Cue:
+    id: str
+    kind: str
+    sector: str | None = None
+    country: str | None = None
+    role: str | None = None
+
+
+class CueBook:
+    """The cue words of the chosen languages, indexed by folded token key."""
+
+    def __init__(self, languages: tuple[str, ...]):
+        self.by_kind: dict[str, dict[tuple[str, ...], Cue]] = defaultdict(dict)
+        for entry in load_all("entity_cues", languages):
+            cue = Cue(entry["id"], entry["kind"], entry.get("sector"), entry.get("country"), entry.get("role"))
+            for word in entry["words"]:
+                self.by_kind[cue.kind].setdefault(tuple(fold(w) for w in TOKEN.findall(word)), cue)
+        self.particles = {key[0] for key in self.by_kind["particle"]}
+        self.breakers = {fold(n) for n in list(month_names(languages)) + list(weekday_names(languages))}
+        self.common = common_words(languages)
+        self.is_common = lru_cache(maxsize=4096)(self._is_common)
+        self._stem = _indonesian_stemmer() if "id" in languages else None
+
+    def _is_common(self, key: str) -> bool:
+        """A common word (or an affixed form of one: "serangan" from "serang")."""
+        if key in self.common:
+            return True
+        return self._stem is not None and len(key) > 5 and self._stem(key) in self.common
+
+    def match(self, kind: str, tokens: list[Token], i: int, limit: int | None = None) -> tuple[int, Cue | None]:
+        """Longest cue of `kind` starting at token i: (number of tokens, cue), or (0, None)."""
+        table = self.by_kind.get(kind, {})
+        end = min(len(tokens), i + MAX_CUE_TOKENS, limit if limit is not None else len(tokens))
+        for stop in range(end, i, -1):
+            cue = table.get(tuple(t.key for t in tokens[i:stop]))
+            if cue is not None:
+                return stop - i, cue
+        return 0, None
+
+    def before(self, kind: str, tokens: list[Token], i: int) -> Cue | None:
+        """A cue of `kind` ending just before token i (lower-case context words)."""
+        table = self.by_kind.get(kind, {})
+        for length in range(min(3, i), 0, -1):
+            cue = table.get(tuple(t.key for t in tokens[i - length : i]))
+            if cue is not None:
+                return cue
+        return None
+
+
+@dataclass
+class Piece:
+    """A part of a capitalised run: a known name, a cue-led name, or unknown words."""
+
+    tokens: list[Token]
+    kind: str  # known, org, loc, unknown
+    entries: tuple[NameEntry, ...] = ()
+    cue: Cue | None = None
+
+
+class EntityRecognizer:
+    """Stage "entities": finds PER/ORG/LOC mentions and resolves them to actors."""
+
+    name = "entities"
+    version = "0.1.0"
+    requires = ("text", "sentences", "language")
+    assigns = ("entities",)
+
+    def __init__(self, kb: KnowledgeBase, languages: tuple[str, ...]):
+        self.kb = kb
+        self.languages = languages
+        self.cues = CueBook(languages)
+
+    def __call__(self, article: Article) -> Article:
+        spans = [(s.start, s.end) for s in article.sentences] or [(0, len(article.text))]
+        mentions = [m for start, end in spans for m in self._find(article.text, start, end)]
+        return dataclasses.replace(article, entities=tuple(self._resolve_short_forms(mentions)))
+
+    def tag(self, text: str) -> list[EntityMention]:
+        """Entities in raw text (no sentence split needed), without the generic ("generic:") mentions."""
+        mentions = self._resolve_short_forms(self._find(text, 0, len(text)))
+        return [m for m in mentions if not m.rule.startswith(("generic:", "name:single"))]
+
+    # --- scanning ---
+
+    def _find(self, text: str, start: int, end: int) -> list[EntityMention]:
+        tokens: list[Token] = []
+        previous_end = start
+        for match in TOKEN.finditer(text, start, end):
+            initial = not tokens or bool(SENTENCE_END.search(text[previous_end : match.start()]))
+            tokens.append(Token(match.start(), match.end(), match.group(), fold(match.group()), initial))
+            previous_end = match.end()
+        found: list[EntityMention] = []
+        i = 0
+        while i < len(tokens):
+            generic = self._generic(text, tokens, i)
+            if generic is not None:
+                found.append(generic[0])
+                i = generic[1]
+                continue
+            if self._starts_name(tokens, i):
+                stop = self._run_end(text, tokens, i)
+                found.extend(self._read_run(text, tokens, i, stop))
+                i = max(stop, i + 1)
+            else:
+                i += 1
+        return found
+
+    def _starts_name(self, tokens: list[Token], i: int) -> bool:
+        token = tokens[i]
+        return token.capitalised or (
+            "-" in token.text and token.key.split("-")[0] in self.cues.particles and token.text.split("-")[1][:1].isupper()
+        )
+
+    def _run_end(self, text: str, tokens: list[Token], i: int) -> int:
+        """One past the last token of the capitalised run starting at i."""
+        j = i + 1
+        while j < len(tokens):
+            gap = text[tokens[j - 1].end : tokens[j].start]
+            previous = tokens[j - 1]
+            if gap != " " and not (gap == ". " and len(previous.text) == 1 and previous.capitalised):
+                break
+            if self._starts_name(tokens, j) or tokens[j].text.isdigit() and len(tokens[j].text) <= 3:
+                j += 1
+            elif tokens[j].key in self.cues.particles and j + 1 < len(tokens) and tokens[j + 1].capitalised:
+                j += 1
+            else:
+                break
+        while j > i + 1 and not self._starts_name(tokens, j - 1) and not tokens[j - 1].text.isdigit():
+            j -= 1
+        return j
+
+    def _generic(self, text: str, tokens: list[Token], i: int) -> tuple[EntityMention, int] | None:
+        """A body of a state without a proper name: "militer Israel" (or "Israeli forces")."""
+        length, cue = self.cues.match("generic", tokens, i)
+        if cue is not None:
+            state_length, entry = self._known(tokens, i + length, len(tokens), states_only=True)
+            if entry is not None:
+                stop = i + length + state_length
+                return self._generic_mention(text, tokens[i:stop], cue, entry), i + length
+        state_length, entry = self._known(tokens, i, len(tokens), states_only=True)
+        if entry is not None and entry.use == "adjective":
+            length, cue = self.cues.match("generic", tokens, i + state_length)
+            if cue is not None:
+                stop = i + state_length + length
+                return self._generic_mention(text, tokens[i:stop], cue, entry), stop
+        return None
+
+    def _generic_mention(self, text: str, span: list[Token], cue: Cue, entry: NameEntry) -> EntityMention:
+        state = self.kb.state(entry.actor_id)
+        actor = dataclasses.replace(state, sector=cue.sector, aliases=())
+        return EntityMention(span[0].start, span[-1].end, text[span[0].start : span[-1].end], "ORG", actor, f"generic:{cue.id}")
+
+    def _known(
+        self, tokens: list[Token], i: int, stop: int, states_only: bool = False
+    ) -> tuple[int, NameEntry | None]:
+        """Longest name the KB knows starting at token i (case rules applied): (length, entry)."""
+        if i >= stop or not self._starts_name(tokens, i):
+            return 0, None
+        for end in range(min(stop, i + self.kb.max_key_length), i, -1):
+            entries = self.kb.lookup(tuple(t.key for t in tokens[i:end]))
+            for entry in entries:
+                if states_only and entry.use not in ("name", "short", "adjective"):
+                    continue
+                if entry.exact_case and " ".join(t.text for t in tokens[i:end]) != entry.surface:
+                    continue
+                if not tokens[end - 1].capitalised and not tokens[end - 1].text.isdigit() and entry.use != "actor":
+                    continue
+                return end - i, entry
+        return 0, None
+
+    # --- reading a capitalised run ---
+
+    def _read_run(self, text: str, tokens: list[Token], i: int, stop: int) -> list[EntityMention]:
+        i = self._skip_openers(tokens, i, stop)
+        if i >= stop:
+            return []
+        title_country, title_cue = None, None
+        while i < stop:
+            length, cue = self.cues.match("title", tokens, i, stop)
+            known_length, _ = self._known(tokens, i, stop)
+            if cue is None or known_length > length:
+                break
+            title_cue = cue if cue.sector or title_cue is None else title_cue
+            title_country = title_country or cue.country
+            i += length
+        pieces = self._pieces(tokens, i, stop)
+        return self._emit(text, tokens, i, pieces, title_cue, title_country)
+
+    def _skip_openers(self, tokens: list[Token], i: int, stop: int) -> int:
+        """Drop capitalised words that do not start a name: weekdays, months, sentence openers."""
+        while i < stop:
+            length, _ = self.cues.match("function_word", tokens, i, stop)
+            if length:
+                i += length
+                continue
+            token = tokens[i]
+            if token.key in self.cues.breakers:
+                i += 1
+                continue
+            if token.initial and self.cues.is_common(token.key) and not token.text.isupper():
+                known, _ = self._known(tokens, i, stop)
+                title, _ = self.cues.match("title", tokens, i, stop)
+                heads = self.cues.match("org_head", tokens, i, stop)[0] + self.cues.match("loc_head", tokens, i, stop)[0]
+                if not (known or title or heads) and (stop - i == 1 or self._known(tokens, i + 1, stop)[0]):
+                    i += 1
+                    continue
+            break
+        return i
+
+    def _pieces(self, tokens: list[Token], i: int, stop: int) -> list[Piece]:
+        pieces: list[Piece] = []
+        while i < stop:
+            if tokens[i].key in self.cues.breakers:
+                pieces.append(Piece([tokens[i]], "break"))
+                i += 1
+                continue
+            length, entry = self._known(tokens, i, stop)
+            org_length, org_cue = self.cues.match("org_head", tokens, i, stop)
+            loc_length, loc_cue = self.cues.match("loc_head", tokens, i, stop)
+            if entry is not None and length >= max(org_length, loc_length):
+                if entry.type == "LOC":
+                    while i + length < stop and self.cues.match("loc_tail", tokens, i + length, stop)[0]:
+                        length += 1
+                    if length > 1 and not self.kb.lookup(tuple(t.key for t in tokens[i : i + length])):
+                        pieces.append(Piece(tokens[i : i + length], "loc", cue=Cue("loc-tail", "loc_tail"), entries=(entry,)))
+                        i += length
+                        continue
+                pieces.append(Piece(tokens[i : i + length], "known", self.kb.lookup(tuple(t.key for t in tokens[i : i + length]))))
+                i += length
+            elif org_cue is not None or loc_cue is not None:
+                kind, cue, head = ("org", org_cue, org_length) if org_length >= loc_length else ("loc", loc_cue, loc_length)
+                end = self._cue_led_end(tokens, i + head, stop)
+                if end == i + head and head == 1 and end < stop or end == i + head and head == 1 and kind == "loc":
+                    pieces.append(Piece(tokens[i:end], "unknown"))
+                else:
+                    pieces.append(Piece(tokens[i:end], kind, cue=cue))
+                i = end
+            else:
+                if pieces and pieces[-1].kind == "unknown":
+                    pieces[-1].tokens.append(tokens[i])
+                else:
+                    pieces.append(Piece([tokens[i]], "unknown"))
+                i += 1
+        return pieces
+
+    def _cue_led_end(self, tokens: list[Token], i: int, stop: int) -> int:
+        """Where an organisation or place name led by a cue word ends: at a title, or after a known name."""
+        while i < stop:
+            if self.cues.match("title", tokens, i, stop)[0] and i + 1 < stop:
+                return i
+            length, _ = self._known(tokens, i, stop)
+            if length:
+                i += length
+                while i < stop and self.cues.match("loc_tail", tokens, i, stop)[0]:
+                    i += 1
+                if i < stop and not self.cues.match("org_tail", tokens, i, stop)[0]:
+                    return i
+                continue
+            i += 1
+        return i
+
+    def _emit(
+        self, text: str, tokens: list[Token], start_index: int, pieces: list[Piece], title: Cue | None, country: str | None
+    ) -> list[EntityMention]:
+        pieces = self._merge_place_names_into_names([p for p in pieces if p.kind != "break"])
+        if not pieces:
+            return []
+        last = pieces[-1]
+        if len(pieces) > 1 and self.cues.match("org_tail", last.tokens, len(last.tokens) - 1)[0] and title is None:
+            merged = [t for p in pieces for t in p.tokens]
+            return [self._mention(text, merged, "ORG", self._new_actor(text, merged, "organization", None, None), "org:tail")]
+        found: list[EntityMention] = []
+        place_country = country
+        for index, piece in enumerate(pieces):
+            final = index == len(pieces) - 1
+            if piece.kind == "known":
+                entry = piece.entries[0]
+                if title is not None and final and entry.type != "PER" and len(piece.tokens) == 1 and entry.use in ("city", "region"):
+                    found.append(self._person(text, piece.tokens, title, place_country))
+                    continue
+                found.append(self._known_mention(text, piece, title if final else None))
+                if entry.type == "LOC" or entry.use == "actor":
+                    place_country = self._actor_of(entry).country or place_country
+                continue
+            if piece.kind == "org":
+                sector = piece.cue.sector if piece.cue else None
+                org_country = self._country_within(piece.tokens) or (country if title is None else None)
+                actor = self._new_actor(text, piece.tokens, "organization", org_country, sector)
+                found.append(self._mention(text, piece.tokens, "ORG", actor, f"org:{piece.cue.id}"))
+                place_country = org_country or place_country
+                continue
+            if piece.kind == "loc":
+                actor = self._state_actor(self._country_within(piece.tokens) or (piece.entries[0].actor_id if piece.entries else None))
+                found.append(self._mention(text, piece.tokens, "LOC", actor, f"loc:{piece.cue.id}"))
+                continue
+            found.append(self._unknown(text, tokens, piece, title if final or index == 0 else None, place_country))
+        return [m for m in found if m is not None]
+
+    @staticmethod
+    def _merge_place_names_into_names(pieces: list[Piece]) -> list[Piece]:
+        """A city name next to unknown capitalised words is part of a name ("Barack Obama", not Obama city)."""
+        merged: list[Piece] = []
+        for piece in pieces:
+            is_city = piece.kind == "known" and piece.entries[0].use in ("city", "region")
+            if merged and merged[-1].kind == "unknown" and (is_city or piece.kind == "unknown"):
+                merged[-1].tokens.extend(piece.tokens)
+            elif merged and is_city is False and piece.kind == "unknown" and merged[-1].kind == "known" and merged[-1].entries[0].use in ("city", "region"):
+                merged[-1] = Piece(merged[-1].tokens + piece.tokens, "unknown")
+            else:
+                merged.append(Piece(list(piece.tokens), piece.kind, piece.entries, piece.cue))
+        return merged
+
+    def _unknown(self, text: str, tokens: list[Token], piece: Piece, title: Cue | None, country: str | None) -> EntityMention | None:
+        span = piece.tokens
+        if title is not None:
+            return self._person(text, span, title, country)
+        first = tokens.index(span[0])
+        acronym = len(span) == 1 and span[0].text.isupper() and len(span[0].text) >= 2
+        role_before = self.cues.before("person_before", tokens, first)
+        if self.cues.before("group_before", tokens, first) is not None:
+            return self._mention(text, span, "ORG", self._new_actor(text, span, "group", country, None), "context:group")
+        if acronym:
+            if role_before is not None and role_before.id == "before-person-role":
+                return self._person(text, span, None, country, "context:person")
+            return self._mention(text, span, "ORG", self._new_actor(text, span, "organization", country, None), "name:acronym")
+        if self.cues.before("loc_before", tokens, first) is not None and role_before is None:
+            return self._mention(text, span, "LOC", self._state_actor(country), "context:place")
+        if role_before is not None:
+            return self._person(text, span, None, country, "context:person")
+        rule = "name:sequence" if len(span) > 1 else "name:single"
+        return self._person(text, span, None, country, rule)
+
+    # --- building mentions and actors ---
+
+    def _person(self, text: str, span: list[Token], title: Cue | None, country: str | None, rule: str | None = None) -> EntityMention:
+        name = text[span[0].start : span[-1].end]
+        actor = self.kb.find_actor(name)
+        if actor is None or actor.kind != "person":
+            sector = title.sector if title else None
+            actor = Actor(id=f"new:{slug(name)}", name=name, kind="person", country=country, sector=sector, aliases=(name,))
+        return self._mention(text, span, "PER", actor, rule or (f"title:{title.id}" if title else "name:person"))
+
+    def _known_mention(self, text: str, piece: Piece, title: Cue | None) -> EntityMention:
+        entry = piece.entries[0]
+        actor = self._actor_of(entry)
+        kind = entry.type
+        if title is not None and kind != "PER" and entry.use == "actor":
+            kind = entry.type
+        return self._mention(text, piece.tokens, kind, actor, entry.rule)
+
+    def _actor_of(self, entry: NameEntry) -> Actor:
+        return self.kb.actor(entry.actor_id)
+
+    def _state_actor(self, code: str | None) -> Actor | None:
+        return self.kb.states.get(code) if code else None
+
+    def _country_within(self, span: list[Token]) -> str | None:
+        for i in range(len(span)):
+            length, entry = self._known(span, i, len(span))
+            if entry is not None:
+                return self._actor_of(entry).country
+        return None
+
+    def _new_actor(self, text: str, span: list[Token], kind: str, country: str | None, sector: str | None) -> Actor:
+        name = text[span[0].start : span[-1].end]
+        known = self.kb.find_actor(name)
+        if known is not None:
+            return known
+        return Actor(id=f"new:{slug(name)}", name=name, kind=kind, country=country, sector=sector, aliases=(name,))
+
+    def _mention(self, text: str, span: list[Token], kind: str, actor: Actor | None, rule: str) -> EntityMention:
+        return EntityMention(span[0].start, span[-1].end, text[span[0].start : span[-1].end], kind, actor, rule)
+
+    # --- one article: short forms take the actor of the fullest form ---
+
+    def _resolve_short_forms(self, mentions: list[EntityMention]) -> list[EntityMention]:
+        people = [m for m in mentions if m.type == "PER" and m.actor is not None]
+        full_forms = sorted(people, key=lambda m: (-len(m.text.split()), m.actor.id.startswith("new:")))
+        resolved: list[EntityMention] = []
+        for mention in mentions:
+            guessed = mention.rule.startswith(("name:", "context:person", "context:place", "title:"))
+            if guessed or (mention.type == "PER" and mention.actor is not None and mention.actor.id.startswith("new:")):
+                fuller = self._fuller_form(mention, full_forms)
+                if fuller is not None:
+                    rule = "coref:" + fuller.rule if mention.rule == "name:single" else mention.rule
+                    mention = dataclasses.replace(mention, type="PER", actor=fuller.actor, rule=rule)
+            resolved.append(mention)
+        forms: dict[str, list[str]] = defaultdict(list)
+        for mention in resolved:
+            if mention.actor is not None and mention.type == "PER":
+                forms[mention.actor.id].append(mention.text)
+        final = []
+        for mention in resolved:
+            actor = mention.actor
+            if actor is not None and actor.id in forms:
+                aliases = tuple(dict.fromkeys(actor.aliases + tuple(f for f in forms[actor.id] if f != actor.name)))
+                mention = dataclasses.replace(mention, actor=dataclasses.replace(actor, aliases=aliases))
+            final.append(mention)
+        return sorted(final, key=lambda m: (m.start, -m.end))
+
+    @staticmethod
+    def _fuller_form(mention: EntityMention, full_forms: list[EntityMention]) -> EntityMention | None:
+        words = {fold(w) for w in TOKEN.findall(mention.text)}
+        if not words:
+            return None
+        for candidate in full_forms:
+            if candidate is mention or len(candidate.text) <= len(mention.text):
+                continue
+            candidate_words = {fold(w) for w in TOKEN.findall(candidate.text)}
+            candidate_parts = candidate_words | {p for w in candidate_words for p in w.split("-")}
+            if words <= candidate_parts:
+                return candidate
+        return None
+
+
+def _indonesian_stemmer() -> Any:
+    try:
+        from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+    except ModuleNotFoundError:
+        log.warning("PySastrawi is not installed: affixed sentence openers will not be recognised")
+        return None
+    return StemmerFactory().create_stemmer().stem
+
+
+def entity_summary(mention: EntityMention) -> dict[str, Any]:
+    """A plain dict of a mention, for the CLI and benchmarks."""
+    actor = mention.actor
+    return {
+        "start": mention.start,
+        "end": mention.end,
+        "text": mention.text,
+        "type": mention.type,
+        "rule": mention.rule,
+        "actor": None if actor is None else {"id": actor.id, "name": actor.name, "country": actor.country, "sector": actor.sector},
+    }

