@@ -73,13 +73,11 @@ def _story_section(
     title = f"Story {key}" if not key.startswith("article:") else f"Article {key[len('article:'):]}"
     lines = [f"## {_escape(title)}", "", "Articles:"]
     lines += [f"- {_article_line(a)}" for a in articles]
-    lines.append("")
-    if not events:
-        lines.append("No events coded in this story.")
+    lines += ["", "Timeline:" if events else "No events coded in this story.", ""]
     for event in events:
         lines.append(f"- {_event_line(event, outlets, locale)}")
         lines += [f"  - {_disagreement_line(d, event, outlets, locale)}" for d in event["disagreements"]]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def _article_line(article: dict[str, Any]) -> str:

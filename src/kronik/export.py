@@ -97,9 +97,14 @@ def export(
     return len(data)
 
 
+# Characters JSON leaves raw that some readers (str.splitlines, editors) take for line ends.
+LINE_BREAKS_TO_ESCAPE = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def write_jsonl(data: list[dict[str, Any]], stream: TextIO) -> None:
+    """One JSON object per line (UTF-8, not ASCII-escaped, but never a raw line separator inside a line)."""
     for row in data:
-        stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+        stream.write(json.dumps(row, ensure_ascii=False).translate(LINE_BREAKS_TO_ESCAPE) + "\n")
 
 
 def write_csv(kind: str, data: list[dict[str, Any]], stream: TextIO) -> None:

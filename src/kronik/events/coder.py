@@ -105,7 +105,9 @@ class EventCoder:
         if rules.syntax.is_anaphoric(tokens, match.first, match.last) and category not in ("ACCUSE", "REJECT"):
             return None
         modality = rules.syntax.modality(tokens, match.first)
-        if modality in ("negated", "hypothetical", "denied"):
+        if modality in ("negated", "modal", "hypothetical", "denied"):
+            return None
+        if not _licensed(match, tokens, groups, rules):
             return None
         if modality == "future":
             if category in COOPERATIVE:
@@ -143,6 +145,19 @@ class EventCoder:
             score=self.plover.score(category, mode),
             entry_ids=entry_ids,
         )
+
+
+def _licensed(match: PatternMatch, tokens, groups: list[Group], rules: LanguageRules) -> bool:
+    """A verb form always counts; a noun form ("serangan", "ancaman") only when it is the object of a light
+    verb ("melancarkan serangan"), when its doer follows it ("serangan Israel"), or when its entry says the
+    noun itself reports the event (meetings, phone calls)."""
+    head = tokens[match.head]
+    if match.pattern.noun_ok or not rules.syntax.is_noun_form(head):
+        return True
+    if rules.syntax.after_light_verb(tokens, match.first):
+        return True
+    follows = [g for g in groups if match.last < g.first <= match.last + 2]
+    return match.pattern.noun_actor_after and bool(follows)
 
 
 def _ids(actors) -> frozenset[str]:

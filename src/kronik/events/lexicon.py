@@ -96,6 +96,7 @@ class EventPattern:
     gap: int
     reciprocal: bool
     noun_actor_after: bool
+    noun_ok: bool
     context: tuple[str, ...]
 
 
@@ -130,6 +131,7 @@ def _pattern(entry: dict[str, Any], lemmatize: Lemmatizer) -> EventPattern:
         gap=int(entry.get("gap", 0)),
         reciprocal=entry.get("roles", "directed") == "reciprocal",
         noun_actor_after=bool(entry.get("noun_actor_after", False)),
+        noun_ok=bool(entry.get("noun_ok", False)),
         context=tuple(entry.get("context") or ()),
     )
 

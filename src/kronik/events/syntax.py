@@ -31,11 +31,13 @@ class Syntax:
         return token is not None and token.lower in self.words.get(kind, frozenset())
 
     def modality(self, tokens: tuple[Token, ...], first: int) -> str:
-        """'asserted', 'negated', 'hypothetical', 'future' or 'denied' for an event phrase starting at `first`."""
+        """'asserted', 'negated', 'modal', 'hypothetical', 'future' or 'denied' for an event phrase at `first`."""
         clause_start = self.clause_start(tokens, first)
         window = tokens[max(clause_start, first - MODALITY_WINDOW) : first]
         if any(self.has("negation", t) for t in window):
             return "negated"
+        if any(self.has("modal", t) for t in window):
+            return "modal"
         before = tokens[clause_start:first]
         if any(self.has("hypothetical", t) for t in before):
             return "hypothetical"
@@ -56,6 +58,17 @@ class Syntax:
         if self.anaphor_after:
             return last + 1 < len(tokens) and self.has("anaphor", tokens[last + 1])
         return first > 0 and self.has("anaphor", tokens[first - 1])
+
+    def is_noun_form(self, token: Token) -> bool:
+        """An affixed noun ("serangan", "penyerangan", "ancaman"), where the language data says how to tell."""
+        if token.lower == token.lemma or token.lower.startswith(tuple(self.words.get("verb_prefix", ()))):
+            return False
+        return token.lower.endswith(tuple(self.words.get("noun_suffix", ()))) if self.words.get("noun_suffix") else False
+
+    def after_light_verb(self, tokens: tuple[Token, ...], first: int) -> bool:
+        """A verb like "melancarkan" shortly before the event noun makes it an event ("melancarkan serangan")."""
+        start = max(self.clause_start(tokens, first), first - MODALITY_WINDOW)
+        return any(self.has("light_verb", t) for t in tokens[start:first])
 
     def is_passive(self, tokens: tuple[Token, ...], index: int) -> bool:
         token = tokens[index]

@@ -1,0 +1,89 @@
+import dataclasses
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kronik.entities import EntityRecognizer
+from kronik.knowledge import KnowledgeBase
+from kronik.records import Article, Sentence
+
+
+@pytest.fixture(scope="module")
+def recognizer():
+    return EntityRecognizer(KnowledgeBase.load(("id", "en")), ("id", "en"))
+
+
+def find(mentions, text):
+    return next((m for m in mentions if m.text == text), None)
+
+
+@pytest.mark.parametrize(
+    "sentence, text, kind, country",
+    [
+        ("Menteri Luar Negeri Iran Hossein Amir-Abdollahian tiba di Islamabad.", "Hossein Amir-Abdollahian", "PER", "IRN"),
+        ("Menteri Luar Negeri Iran Hossein Amir-Abdollahian tiba di Islamabad.", "Islamabad", "LOC", "PAK"),
+        ("Kementerian Luar Negeri Pakistan memanggil kuasa usaha Iran.", "Kementerian Luar Negeri Pakistan", "ORG", "PAK"),
+        ("Serangan itu diklaim oleh kelompok Jaish al-Adl pada Selasa.", "Jaish al-Adl", "ORG", None),
+        ("Presiden Prabowo Subianto menerima Perdana Menteri Anwar Ibrahim di Jakarta.", "Anwar Ibrahim", "PER", "MYS"),
+        ("Juru bicara Kementerian Luar Negeri Iran Esmaeil Baghaei membantah laporan itu.", "Esmaeil Baghaei", "PER", "IRN"),
+        ("Kapal tanker itu melintasi Selat Hormuz pada pagi hari.", "Selat Hormuz", "LOC", None),
+        ("Pemeriksaan berlangsung di Gedung Merah Putih KPK, Jakarta Selatan.", "Jakarta Selatan", "LOC", "IDN"),
+        ("Sekretariat ASEAN menerbitkan laporan tahunan di Jakarta.", "Sekretariat ASEAN", "ORG", None),
+        ("Menteri Luar Negeri Rusia Sergey Lavrov tiba kemarin.", "Sergey Lavrov", "PER", "RUS"),
+    ],
+)
+def test_entities_tag_finds_typed_resolved_mentions(recognizer, sentence, text, kind, country):
+    mention = find(recognizer.tag(sentence), text)
+    assert mention is not None, [m.text for m in recognizer.tag(sentence)]
+    assert mention.type == kind and sentence[mention.start : mention.end] == text
+    assert mention.actor is None or mention.actor.country == country or country is None
+
+
+@pytest.mark.parametrize(
+    "sentence, word",
+    [("Namun, Selasa itu pertemuan ditunda hingga Januari.", "Namun"),
+     ("Namun, Selasa itu pertemuan ditunda hingga Januari.", "Selasa"),
+     ("Namun, Selasa itu pertemuan ditunda hingga Januari.", "Januari"),
+     ("Menurut sumber itu, rapat ditunda.", "Menurut"),
+     ("Sementara itu, harga minyak naik.", "Sementara")],
+)
+def test_entities_skip_confusable_words(recognizer, sentence, word):
+    assert all(word not in m.text for m in recognizer.tag(sentence))
+
+
+def test_entities_generic_phrases_are_in_the_stage_but_not_in_tag(recognizer):
+    text = "Militer Israel menyerang Gaza, sementara warga Palestina mengungsi."
+    article = Article(id="a", raw_text=text, text=text, language="id",
+                      sentences=(Sentence(0, 0, len(text), text),))
+    generic = [m for m in recognizer(article).entities if m.rule.startswith("generic:")]
+    assert {(m.actor.country, m.actor.sector) for m in generic} == {("ISR", "MIL"), ("PSE", "CVL")}
+    assert not any(m.rule.startswith("generic:") for m in recognizer.tag(text))
+
+
+def test_entities_short_forms_take_the_actor_of_the_full_form(recognizer):
+    text = ("Juru bicara Kepolisian Iran Reza Bahrampour menyatakan situasi terkendali. "
+            "Bahrampour menambahkan bahwa dua orang ditahan, ujar Bahrampour.")
+    mentions = [m for m in recognizer.tag(text) if "Bahrampour" in m.text]
+    assert len(mentions) == 3
+    assert len({m.actor.id for m in mentions}) == 1
+    assert set(mentions[0].actor.aliases) >= {"Reza Bahrampour", "Bahrampour"}
+
+
+def test_entities_stage_declares_fields_and_offsets_point_into_text(recognizer):
+    assert recognizer.name == "entities" and recognizer.assigns == ("entities",)
+    text = "Presiden Joko Widodo bertemu Presiden Xi Jinping di Beijing."
+    article = Article(id="a", raw_text=text, text=text, language="id", sentences=(Sentence(0, 0, len(text), text),))
+    result = recognizer(article)
+    assert result.entities and all(text[m.start : m.end] == m.text for m in result.entities)
+    assert find(result.entities, "Xi Jinping").actor.id == "kb:xi-jinping"
+    assert dataclasses.replace(result, entities=()) == article
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.sampled_from(["Iran", "Presiden", "di", "Budi", "al-Adl", "KPK", "Selatan", ".", ",", "-", " ", "Jakarta", "ujar"]), max_size=25).map("".join))
+def test_entities_offsets_always_match_text(recognizer, text):
+    for mention in recognizer.tag(text):
+        assert 0 <= mention.start < mention.end <= len(text)
+        assert text[mention.start : mention.end] == mention.text
+        assert mention.type in ("PER", "ORG", "LOC")
