@@ -68,6 +68,10 @@ def test_merge_date_is_the_most_common_value_and_sources_count_outlets():
         # a person counts as their country's side; a non-state group as itself
         ([mention("k1", actors=(RAISI,)), mention("k2", actors=(IRN,))], [["k1/e1", "k2/e1"]]),
         ([mention("k1", recipients=(JAA,)), mention("k2", recipients=(IRN,))], [["k1/e1"], ["k2/e1"]]),
+        # a mention without recipients joins one with them; overlapping recipients join
+        ([mention("k1", recipients=()), mention("k2", recipients=(JAA,)), mention("k3", recipients=(JAA, PAK))],
+         [["k1/e1", "k2/e1", "k3/e1"]]),
+        ([mention("k1", actors=(IRN,)), mention("k2", actors=(PAK,))], [["k1/e1"], ["k2/e1"]]),
         # other category: not merged
         ([mention("k1"), mention("k2", category="ACCUSE")], [["k1/e1"], ["k2/e1"]]),
         # reciprocal categories ignore sides

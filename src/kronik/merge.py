@@ -1,11 +1,13 @@
 """Merging event mentions across articles into events, keeping the sources' disagreements.
 
-Mentions are grouped within a story (articles without a story form a story of their own) by
-(category, actor sides, recipient sides), where a side is an actor's country — or its id for non-state groups
-and actors without a country. Sides are ignored for the reciprocal categories (CONSULT, AGREE, COOPERATE): all
-participants form one set. Within a group, day-precise dates no more than `date_window_days` apart (chained)
-are one event; a coarser date (month, year) joins the one event it contains, an undated mention the group's
-only event; anything ambiguous stays an event of its own rather than being merged by guess.
+Mentions are grouped within a story (articles without a story form a story of their own) and a category, then
+joined when their participants are compatible: their actor sides share a side, and their recipient sides
+share one or one of them has none ("Iran struck" joins "Iran struck Jaish al-Adl"). A side is an actor's
+country — or its id for non-state groups and actors without a country. For the reciprocal categories
+(CONSULT, AGREE, COOPERATE) sides are ignored: all participants form one set. Within such a group, day-precise
+dates no more than `date_window_days` apart (chained) are one event; a coarser date (month, year) joins the one
+event it contains, an undated mention the group's only event; anything ambiguous stays an event of its own
+rather than being merged by guess. Comparisons are all-pairs only within one (story, category) block.
 
 An event carries the mention fields (the date is the most common value, ties to the most precise, then the earliest), the article its
 evidence comes from, `num_articles`, `num_sources`, `article_ids`, `mentions` and `disagreements`: for date,
@@ -73,12 +75,14 @@ def merge_events(
 ) -> list[dict[str, Any]]:
     """Merge FORMAT.md mention dicts into event dicts, ordered by story, date (undated last) and category."""
     ordered = sorted(mentions, key=lambda m: _source_order(sources.get(m["article_id"]), m["article_id"]))
-    groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    blocks: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for mention in ordered:
-        groups.setdefault(_group_key(mention, sources), []).append(mention)
+        story = story_of(sources.get(mention["article_id"]), mention["article_id"])
+        blocks.setdefault((story, mention["category"]), []).append(mention)
     events = [
         _event(cluster, sources)
-        for key, group in groups.items()
+        for block in blocks.values()
+        for group in _participant_groups(block)
         for cluster in _date_clusters(group, date_window_days)
     ]
     return sorted(events, key=_event_order)
@@ -94,13 +98,56 @@ def _side(actor: dict[str, Any]) -> str:
     return actor["country"]
 
 
-def _group_key(mention: dict[str, Any], sources: dict[str, Source]) -> tuple[Any, ...]:
-    story = story_of(sources.get(mention["article_id"]), mention["article_id"])
+def _sides(mention: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
     actors = frozenset(_side(a) for a in mention["actors"])
     recipients = frozenset(_side(a) for a in mention["recipients"])
     if mention["category"] in RECIPROCAL_CATEGORIES:
-        return story, mention["category"], actors | recipients, frozenset()
-    return story, mention["category"], actors, recipients
+        return actors | recipients, frozenset()
+    return actors, recipients
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> bool:
+    return bool(a & b) or (not a and not b)
+
+
+def _participant_groups(block: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Split one (story, category) block into groups of mentions with compatible participants.
+
+    Mentions with recipients are joined when actors and recipients overlap (transitively). A mention without
+    recipients then joins the one group whose actors overlap its own; with none or several such groups it
+    stays with the other recipient-less mentions of its actors, so it never bridges two distinct events.
+    """
+    sides = [_sides(m) for m in block]
+    parent = list(range(len(block)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    directed = [i for i, (_, recipients) in enumerate(sides) if recipients]
+    for n, i in enumerate(directed):
+        for j in directed[n + 1:]:
+            if _overlap(sides[i][0], sides[j][0]) and _overlap(sides[i][1], sides[j][1]):
+                parent[root(j)] = root(i)
+    undirected = [i for i, (_, recipients) in enumerate(sides) if not recipients]
+    homes: dict[int, int] = {}
+    for i in undirected:
+        candidates = {root(j) for j in directed if _overlap(sides[i][0], sides[j][0])}
+        if len(candidates) == 1:
+            homes[i] = candidates.pop()
+    loose = [i for i in undirected if i not in homes]
+    for n, i in enumerate(loose):
+        for j in loose[n + 1:]:
+            if _overlap(sides[i][0], sides[j][0]):
+                parent[root(j)] = root(i)
+    for i, home in homes.items():
+        parent[root(i)] = home
+    groups: dict[int, list[dict[str, Any]]] = {}
+    for i, mention in enumerate(block):
+        groups.setdefault(root(i), []).append(mention)
+    return list(groups.values())
 
 
 def _date_clusters(group: list[dict[str, Any]], window_days: int) -> list[list[dict[str, Any]]]:

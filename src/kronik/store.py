@@ -17,7 +17,7 @@ import json
 import logging
 import re
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -25,6 +25,7 @@ from types import TracebackType
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 import kronik
 from kronik import serialize
@@ -34,6 +35,26 @@ from kronik.records import Actor, Article, EntityMention, EventMention
 log = logging.getLogger(__name__)
 
 MIGRATION_NAME = re.compile(r"^(\d{4})_(\w+)\.sql$")
+
+TEXT = pa.string()
+ARTICLE_COLUMNS = (
+    ("id", TEXT), ("title", TEXT), ("outlet", TEXT), ("url", TEXT), ("published", pa.date32()),
+    ("published_source", TEXT), ("language", TEXT), ("text", TEXT), ("raw_text", TEXT), ("origin", TEXT),
+    ("removed", TEXT), ("sentences", TEXT), ("dates", TEXT), ("stages", TEXT), ("content_hash", TEXT),
+    ("run_id", TEXT),
+)
+MENTION_COLUMNS = (
+    ("article_id", TEXT), ("event_id", TEXT), ("position", pa.int32()), ("category", TEXT), ("mode", TEXT),
+    ("context", TEXT), ("actors", TEXT), ("recipients", TEXT), ("date", TEXT), ("date_precision", TEXT),
+    ("date_text", TEXT), ("location", TEXT), ("sentence_index", pa.int32()), ("sentence", TEXT),
+    ("start", pa.int32()), ("end", pa.int32()), ("score", pa.float64()), ("entry_ids", TEXT), ("run_id", TEXT),
+)
+ENTITY_COLUMNS = (
+    ("article_id", TEXT), ("position", pa.int32()), ("start", pa.int32()), ("end", pa.int32()), ("text", TEXT),
+    ("type", TEXT), ("rule", TEXT), ("actor_id", TEXT), ("actor_name", TEXT), ("actor_kind", TEXT),
+    ("country", TEXT), ("sector", TEXT), ("actor_aliases", TEXT),
+)
+ACTOR_COLUMNS = (("id", TEXT), ("name", TEXT), ("kind", TEXT), ("country", TEXT), ("sector", TEXT), ("aliases", TEXT))
 
 
 @dataclass(frozen=True)
@@ -163,49 +184,78 @@ class Store:
 
     def save_article(self, article: Article, run_id: str | None) -> None:
         """Store one processed article, replacing any earlier version with the same id."""
+        self.save_articles([article], run_id)
+
+    def save_articles(self, articles: Iterable[Article], run_id: str | None, batch_size: int = 500) -> int:
+        """Store processed articles in batches (much faster than one by one); an id stored before, or twice in
+        `articles`, keeps its last version. Returns the number of articles given."""
+        count = 0
+        batch: dict[str, Article] = {}
+        for article in articles:
+            batch[article.id] = article
+            count += 1
+            if len(batch) >= batch_size:
+                self._save_batch(list(batch.values()), run_id)
+                batch = {}
+        if batch:
+            self._save_batch(list(batch.values()), run_id)
+        return count
+
+    def _save_batch(self, articles: list[Article], run_id: str | None) -> None:
+        ids = [article.id for article in articles]
         with self._transaction():
-            self._delete_article(article.id)
-            self.connection.execute(
-                "INSERT INTO articles (id, title, outlet, url, published, published_source, language, text, "
-                "raw_text, origin, removed, sentences, dates, stages, content_hash, run_id) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                _article_row(article, run_id),
-            )
-            if article.events:
-                self.connection.executemany(
-                    "INSERT INTO mentions (article_id, event_id, position, category, mode, context, actors, "
-                    "recipients, date, date_precision, date_text, location, sentence_index, sentence, "
-                    '"start", "end", score, entry_ids, run_id) '
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [_mention_row(article.id, n, e, run_id) for n, e in enumerate(article.events)],
-                )
-            if article.entities:
-                self.connection.executemany(
-                    'INSERT INTO entity_mentions (article_id, position, "start", "end", text, type, rule, '
-                    "actor_id, actor_name, actor_kind, country, sector, actor_aliases) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [_entity_row(article.id, n, e) for n, e in enumerate(article.entities)],
-                )
-            for actor in _article_actors(article):
-                self._save_actor(actor)
+            for table, column in (("mentions", "article_id"), ("entity_mentions", "article_id"), ("articles", "id")):
+                self.connection.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT unnest(?::VARCHAR[]))", [ids])
+            self._insert("articles", ARTICLE_COLUMNS, [_article_row(a, run_id) for a in articles])
+            self._insert("mentions", MENTION_COLUMNS, [
+                _mention_row(a.id, n, e, run_id) for a in articles for n, e in enumerate(a.events)
+            ])
+            self._insert("entity_mentions", ENTITY_COLUMNS, [
+                _entity_row(a.id, n, e) for a in articles for n, e in enumerate(a.entities)
+            ])
+            self._save_actors([actor for a in articles for actor in _article_actors(a)])
 
-    def _delete_article(self, article_id: str) -> None:
-        for table, column in (("mentions", "article_id"), ("entity_mentions", "article_id"), ("articles", "id")):
-            self.connection.execute(f"DELETE FROM {table} WHERE {column} = ?", [article_id])
-
-    def _save_actor(self, actor: Actor) -> None:
-        """Insert an actor, or merge its aliases into the stored one (the first name seen stays canonical)."""
-        row = self.connection.execute("SELECT aliases FROM actors WHERE id = ?", [actor.id]).fetchone()
-        if row is None:
-            self.connection.execute(
-                "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?)",
-                [actor.id, actor.name, actor.kind, actor.country, actor.sector, _dumps(list(actor.aliases))],
-            )
+    def _insert(self, table: str, columns: tuple[tuple[str, pa.DataType], ...], rows: list[list[Any]]) -> None:
+        """Insert rows (lists in column order) through one Arrow table: one statement per batch."""
+        if not rows:
             return
-        stored = _loads(row[0], [])
-        merged = stored + [a for a in actor.aliases if a not in stored]
-        if merged != stored:
-            self.connection.execute("UPDATE actors SET aliases = ? WHERE id = ?", [_dumps(merged), actor.id])
+        values = list(zip(*rows))
+        batch = pa.table({name: pa.array(values[n], type_) for n, (name, type_) in enumerate(columns)})
+        names = ", ".join(f'"{name}"' for name, _ in columns)
+        self.connection.register("kronik_batch", batch)
+        try:
+            self.connection.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM kronik_batch")
+        finally:
+            self.connection.unregister("kronik_batch")
+
+    def _save_actors(self, actors: list[Actor]) -> None:
+        """Insert new actors; merge the aliases of known ones (the first name and kind seen stay canonical)."""
+        merged: dict[str, Actor] = {}
+        ids = list(dict.fromkeys(actor.id for actor in actors))
+        rows = self.connection.execute(
+            "SELECT id, name, kind, country, sector, aliases FROM actors WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+            [ids],
+        ).fetchall()
+        for row in rows:
+            merged[row[0]] = Actor(row[0], row[1], row[2], row[3], row[4], tuple(_loads(row[5], [])))
+        changed: set[str] = set()
+        for actor in actors:
+            known = merged.get(actor.id)
+            if known is None:
+                merged[actor.id] = actor
+                changed.add(actor.id)
+                continue
+            extra = tuple(a for a in actor.aliases if a not in known.aliases)
+            if extra:
+                merged[actor.id] = dataclasses.replace(known, aliases=known.aliases + extra)
+                changed.add(actor.id)
+        if not changed:
+            return
+        self.connection.execute("DELETE FROM actors WHERE id IN (SELECT unnest(?::VARCHAR[]))", [sorted(changed)])
+        self._insert("actors", ACTOR_COLUMNS, [
+            [a.id, a.name, a.kind, a.country, a.sector, _dumps(list(a.aliases))]
+            for a in (merged[i] for i in ids if i in changed)
+        ])
 
     def save_links(self, links: dict[str, tuple[str | None, str | None]]) -> None:
         """Record each article's story and the article it duplicates (article id -> (story_id, duplicate_of))."""

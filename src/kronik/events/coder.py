@@ -79,24 +79,25 @@ class EventCoder:
     def __call__(self, article: Article) -> Article:
         rules = self.rules.get(article.language or "", self.rules[self.default_language])
         mentions: list[EventMention] = []
-        seen: dict[tuple, int] = {}
         previous_subject: Group | None = None
         for sentence in article.sentences:
             tokens = tokenize(sentence.text, sentence.start, rules.lemmatize)
             entities = [e for e in article.entities if sentence.start <= e.start and e.end <= sentence.end]
-            groups = actor_groups(tokens, entities, rules.syntax)
-            for match in rules.lexicon.find(tokens):
+            groups = actor_groups(tokens, [e for e in entities if _political(e)], rules.syntax)
+            matches = rules.lexicon.find(tokens)
+            for number, match in enumerate(matches):
                 mention = self._code(article, sentence, tokens, groups, entities, match, rules, previous_subject)
                 if mention is None:
                     continue
-                key = (mention.category, _ids(mention.actors), _ids(mention.recipients), mention.date)
-                if key in seen:
-                    continue
-                seen[key] = len(mentions)
-                mentions.append(dataclasses.replace(mention, id=f"{article.id}:e{len(mentions) + 1}"))
+                if not mention.recipients:
+                    target = _object_event(match, matches[number + 1 :], tokens, groups, rules, mentions)
+                    mention = dataclasses.replace(mention, recipients=target)
+                mentions.append(mention)
             if groups:
                 previous_subject = groups[0]
-        return dataclasses.replace(article, events=tuple(mentions))
+        kept = _distinct(mentions)
+        events = tuple(dataclasses.replace(m, id=f"{article.id}:e{n}") for n, m in enumerate(kept, 1))
+        return dataclasses.replace(article, events=events)
 
     def _code(self, article, sentence, tokens, groups, entities, match, rules, previous_subject):
         if _inside_entity(tokens, match, entities):
@@ -158,6 +159,60 @@ def _licensed(match: PatternMatch, tokens, groups: list[Group], rules: LanguageR
         return True
     follows = [g for g in groups if match.last < g.first <= match.last + 2]
     return match.pattern.noun_actor_after and bool(follows)
+
+
+def _distinct(mentions: list[EventMention]) -> list[EventMention]:
+    """One event per (category, actors, recipients, date) in an article, as the annotation guide counts them.
+
+    A mention that says less than another of the same category and actors (no recipient where the other has
+    one, no date where the other has one) is the same event told again, and is dropped; article order is kept.
+    """
+    def says_more(a: EventMention, b: EventMention) -> bool:  # a covers b
+        return (
+            a.category == b.category
+            and _ids(a.actors) == _ids(b.actors)
+            and _ids(b.recipients) <= _ids(a.recipients)
+            and (b.date is None or b.date == a.date)
+        )
+
+    kept: list[EventMention] = []
+    for mention in mentions:
+        if any(says_more(other, mention) for other in kept):
+            continue
+        kept = [other for other in kept if not says_more(mention, other)]
+        kept.append(mention)
+    return sorted(kept, key=lambda m: (m.sentence_index, m.start))
+
+
+def _object_event(match, later, tokens, groups, rules, earlier) -> tuple:
+    """The doer of an event named as the object ("mengutuk serangan AS", "mengecam serangan itu") is the one
+    acted upon: the group right after the event noun, or, for "serangan itu", the doer of the last such event."""
+    following = [m for m in later if match.last < m.first <= match.last + 3]
+    if not following or not rules.syntax.is_noun_form(tokens[following[0].head]):
+        return ()
+    noun = following[0]
+    doer = [g for g in groups if noun.last < g.first <= noun.last + 2]
+    if doer:
+        return doer[0].actors
+    if rules.syntax.is_anaphoric(tokens, noun.first, noun.last):
+        for previous in reversed(earlier):
+            if previous.category == noun.pattern.category:
+                return previous.actors
+    return ()
+
+
+def _political(entity: EntityMention) -> bool:
+    """Whether an entity can take part in an event: a state, a known actor, a group, a body with a sector, or a
+    person named in full or tied to a country. Lone unknown capitalised words ("Jemaah", a glued "Israeldi")
+    are not, nor news media, which in a news story are the sources that report."""
+    actor = entity.actor
+    if actor is None or actor.sector == "MED":  # news media are the sources that report, rarely actors
+        return False
+    if actor.country or actor.id.startswith("kb:") or actor.kind in ("state", "group"):
+        return True
+    if actor.kind == "organization":
+        return actor.sector is not None
+    return len(actor.name.split()) >= 2
 
 
 def _ids(actors) -> frozenset[str]:

@@ -80,7 +80,7 @@ def assign_roles(
         return _roles(actor, recipient, location)
     actor = None
     recipient_from = match.last
-    if match.pattern.noun_actor_after:
+    if match.pattern.noun_actor_after and syntax.is_noun_form(tokens[match.head]):
         actor = _group_after(match.last, tokens, groups, reach=NOUN_ACTOR_REACH, syntax=syntax, bare=True)
         if actor is not None:
             recipient_from = actor.last
