@@ -72,6 +72,9 @@ def test_merge_date_is_the_most_common_value_and_sources_count_outlets():
         ([mention("k1", recipients=()), mention("k2", recipients=(JAA,)), mention("k3", recipients=(JAA, PAK))],
          [["k1/e1", "k2/e1", "k3/e1"]]),
         ([mention("k1", actors=(IRN,)), mention("k2", actors=(PAK,))], [["k1/e1"], ["k2/e1"]]),
+        # ...but a mention without recipients never bridges two targets
+        ([mention("k1", recipients=()), mention("k2", recipients=(JAA,)), mention("k3", recipients=(PAK,))],
+         [["k1/e1"], ["k2/e1"], ["k3/e1"]]),
         # other category: not merged
         ([mention("k1"), mention("k2", category="ACCUSE")], [["k1/e1"], ["k2/e1"]]),
         # reciprocal categories ignore sides

@@ -1,8 +1,9 @@
 """Merging event mentions across articles into events, keeping the sources' disagreements.
 
 Mentions are grouped within a story (articles without a story form a story of their own) and a category, then
-joined when their participants are compatible: their actor sides share a side, and their recipient sides
-share one or one of them has none ("Iran struck" joins "Iran struck Jaish al-Adl"). A side is an actor's
+joined when their participants are compatible: their actor sides share a side and their recipient sides share
+one; a mention without recipients joins the one group its actors and date fit ("Iran struck" joins "Iran
+struck Jaish al-Adl", but not when Iran also struck someone else about then). A side is an actor's
 country — or its id for non-state groups and actors without a country. For the reciprocal categories
 (CONSULT, AGREE, COOPERATE) sides are ignored: all participants form one set. Within such a group, day-precise
 dates no more than `date_window_days` apart (chained) are one event; a coarser date (month, year) joins the one
@@ -82,7 +83,7 @@ def merge_events(
     events = [
         _event(cluster, sources)
         for block in blocks.values()
-        for group in _participant_groups(block)
+        for group in _participant_groups(block, date_window_days)
         for cluster in _date_clusters(group, date_window_days)
     ]
     return sorted(events, key=_event_order)
@@ -110,11 +111,20 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a & b) or (not a and not b)
 
 
-def _participant_groups(block: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+def _dates_agree(a: dict[str, Any], b: dict[str, Any], window_days: int) -> bool:
+    """Two mentions' dates are within the window of each other (an undated mention agrees with any)."""
+    first, second = date_span(a.get("date")), date_span(b.get("date"))
+    if first is None or second is None:
+        return True
+    return (second[0] - first[1]).days <= window_days and (first[0] - second[1]).days <= window_days
+
+
+def _participant_groups(block: list[dict[str, Any]], window_days: int) -> list[list[dict[str, Any]]]:
     """Split one (story, category) block into groups of mentions with compatible participants.
 
     Mentions with recipients are joined when actors and recipients overlap (transitively). A mention without
-    recipients then joins the one group whose actors overlap its own; with none or several such groups it
+    recipients then joins the one group whose actors overlap its own with a date that agrees; with none or
+    several such groups it
     stays with the other recipient-less mentions of its actors, so it never bridges two distinct events.
     """
     sides = [_sides(m) for m in block]
@@ -134,7 +144,10 @@ def _participant_groups(block: list[dict[str, Any]]) -> list[list[dict[str, Any]
     undirected = [i for i, (_, recipients) in enumerate(sides) if not recipients]
     homes: dict[int, int] = {}
     for i in undirected:
-        candidates = {root(j) for j in directed if _overlap(sides[i][0], sides[j][0])}
+        candidates = {
+            root(j) for j in directed
+            if _overlap(sides[i][0], sides[j][0]) and _dates_agree(block[i], block[j], window_days)
+        }
         if len(candidates) == 1:
             homes[i] = candidates.pop()
     loose = [i for i in undirected if i not in homes]

@@ -120,6 +120,8 @@ class EventCoder:
         roles: Roles = assign_roles(match, tokens, groups, rules.syntax, previous_subject)
         if not roles.actors:
             return None
+        if category == "CONSULT" and len(roles.actors) + len(roles.recipients) < 2:
+            return None  # a meeting or a call takes two sides; one alone is a topic being discussed
         mode = match.pattern.mode if category == match.pattern.category else None
         mode, cue_id = rules.mode_for(category, mode, tokens, match)
         start, end = tokens[match.first].start, tokens[match.last].end
