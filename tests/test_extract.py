@@ -18,6 +18,7 @@ from kronik.extract import (
     parse_date,
     registered_domain,
     to_article,
+    url_in_text,
 )
 from kronik.records import RawArticle
 
@@ -191,3 +192,21 @@ def test_extract_field_html_pages_meet_targets():
         jakarta_date = dt.datetime.fromtimestamp(gold["date_epoch_ms"] / 1000, ZoneInfo("Asia/Jakarta")).date()
         assert article.published == jakarta_date, entry["file"]
     assert f1s and sum(f1s) / len(f1s) >= 0.9
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Judul\n\nIsi berita.\n\nhttps://kabar.example/read/2023/05/17/101010/judul-berita\n", "https://kabar.example/read/2023/05/17/101010/judul-berita"),
+        ("Judul\n\nLihat https://kabar.example/read/2023/05/17/x di sini.\n", None),
+        ("Judul\n\nhttps://kabar.example/tentang-kami\n", None),
+    ],
+)
+def test_extract_url_in_text_only_dated_url_lines(text, expected):
+    assert url_in_text(text) == expected
+
+
+def test_extract_published_from_url_line_in_plain_text():
+    raw = RawArticle(id="s1", text="Menteri Bertemu Mitra\n\nIsi berita.\n\nhttps://kabar.example/read/2023/05/17/1/menteri\n")
+    article = to_article(raw, ("id",))
+    assert (article.published, article.published_source) == (dt.date(2023, 5, 17), "url")

@@ -1,5 +1,8 @@
 """Merging mentions across articles into events, with the sources' disagreements."""
 
+import json
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -149,3 +152,46 @@ def test_merge_partitions_mentions_whatever_their_order(mentions, random):
     random.shuffle(shuffled)
     assert grouping(merge_events(shuffled, SOURCES)) == grouping(events)
     assert all(e["num_articles"] == len(e["article_ids"]) >= e["num_sources"] >= 1 for e in events)
+
+
+# --- the public dev gold, read as if it were system output ------------------------------------------------------
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def gold_side(spec):
+    if "code" in spec:
+        code = spec["code"]
+        return {"id": code[:3], "name": spec.get("name") or code[:3], "aliases": [], "kind": "state",
+                "country": code[:3], "sector": code[3:] or None}
+    return {"id": "group:" + spec["group"], "name": spec["group"], "aliases": [], "kind": "group", "country": None,
+            "sector": None}
+
+
+def gold_as_output(folder):
+    """Gold events as mention dicts, and the articles' stories as Sources."""
+    corpus = {r["id"]: r for r in map(json.loads, (folder / "corpus.jsonl").read_text(encoding="utf-8").splitlines())}
+    mentions, sources = [], {}
+    for gold in map(json.loads, (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines()):
+        sources[gold["id"]] = Source(gold["id"], gold["story"], corpus[gold["id"]].get("outlet"), gold["published"])
+        for n, event in enumerate(gold["events"]):
+            item = mention(gold["id"], f"g{n}", event["category"], [gold_side(s) for s in event["actors"]],
+                           [gold_side(s) for s in event["recipients"]], event["date"], event["mode"], None)
+            mentions.append(item)
+    return mentions, sources
+
+
+def test_merge_dev_gold_story_becomes_one_event_per_happening():
+    folder = SHARED / "eval" / "dev"
+    if not (folder / "gold.jsonl").is_file():
+        pytest.skip(f"public dev gold not found at {folder} (the shared evaluation folder is absent)")
+    mentions, sources = gold_as_output(folder)
+    events = merge_events(mentions, sources)
+    assert sorted(ref for group in grouping(events) for ref in group) == sorted(
+        f"{m['article_id']}/{m['event_id']}" for m in mentions)
+    story = [e for e in events if e["story_id"] == "iran-pakistan-2024-01"]
+    strikes = [e for e in story if e["category"] == "ASSAULT" and e["actors"][0]["id"] == "IRN"
+               and e["date"] and e["date"].startswith("2024-01-1")]
+    assert len(strikes) == 1 and strikes[0]["num_articles"] == 4  # four reports of the 16 January strike
+    assert {d["field"] for d in strikes[0]["disagreements"]} >= {"date"}  # 16 or 17 January?
+    assert len(story) < sum(1 for m in mentions if sources[m["article_id"]].story_id == "iran-pakistan-2024-01")

@@ -70,12 +70,15 @@ def _rules(languages: tuple[str, ...]) -> RuleSet:
     return RuleSet.load(languages)
 
 
+URL_LINE = re.compile(r"https?://[^\s/]+\.[^\s/]+/\S*")
+
+
 def to_article(raw: RawArticle, languages: tuple[str, ...]) -> Article:
     """Build the `Article` for one input record, inferring what the record does not give."""
     languages = tuple(languages)
     page = _extract_html(raw.html) if raw.html is not None and not raw.text else None
     raw_text = raw.text if raw.text else (page.text if page else "")
-    url = raw.url or (page.url if page else None)
+    url = raw.url or (page.url if page else None) or url_in_text(raw_text)
     title = raw.title or (clean_title(page.title, url, page.sitename) if page and page.title else None)
     if title is None:
         title = headline_from_text(raw_text, languages)
@@ -165,6 +168,15 @@ def infer_published(
     if from_text is not None:
         return from_text, "dateline"
     return None, "unknown"
+
+
+def url_in_text(text: str) -> str | None:
+    """The article's own address where a saved page kept it on a line of its own (a dated news URL)."""
+    for line in text.splitlines():
+        line = line.strip()
+        if URL_LINE.fullmatch(line) and date_from_url(line) is not None:
+            return line
+    return None
 
 
 def date_from_url(url: str | None) -> dt.date | None:

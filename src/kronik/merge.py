@@ -123,8 +123,8 @@ def _participant_groups(block: list[dict[str, Any]], window_days: int) -> list[l
     """Split one (story, category) block into groups of mentions with compatible participants.
 
     Mentions with recipients are joined when actors and recipients overlap (transitively). A mention without
-    recipients then joins the one group whose actors overlap its own with a date that agrees; with none or
-    several such groups it
+    recipients then joins the one group whose actors overlap its own with a date that agrees (judged on dated
+    mentions when both sides have dates); with none or several such groups it
     stays with the other recipient-less mentions of its actors, so it never bridges two distinct events.
     """
     sides = [_sides(m) for m in block]
@@ -144,10 +144,12 @@ def _participant_groups(block: list[dict[str, Any]], window_days: int) -> list[l
     undirected = [i for i, (_, recipients) in enumerate(sides) if not recipients]
     homes: dict[int, int] = {}
     for i in undirected:
-        candidates = {
-            root(j) for j in directed
-            if _overlap(sides[i][0], sides[j][0]) and _dates_agree(block[i], block[j], window_days)
-        }
+        fitting = [j for j in directed if _overlap(sides[i][0], sides[j][0])]
+        dated = [j for j in fitting if block[i].get("date") and block[j].get("date")]
+        agreeing = [j for j in dated if _dates_agree(block[i], block[j], window_days)]
+        if not dated:
+            agreeing = fitting
+        candidates = {root(j) for j in agreeing}
         if len(candidates) == 1:
             homes[i] = candidates.pop()
     loose = [i for i in undirected if i not in homes]

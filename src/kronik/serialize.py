@@ -1,7 +1,7 @@
 """Records <-> plain dicts: the shapes of `eval/FORMAT.md` and the JSON kept in the database.
 
 `article_dict` and `mention_dicts` give exactly the fields FORMAT.md lists for `export articles` and
-`export mentions` (a mention may add a `provenance` key: the dictionary entries that fired, the words the date
+`export mentions` and `export entities` (a mention may add a `provenance` key: the dictionary entries that fired, the words the date
 came from and the sentence index). The `*_from_dict` functions are their inverses, so that what is exported or
 stored reads back into equal records.
 """
@@ -9,6 +9,7 @@ stored reads back into equal records.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from kronik.records import (
@@ -219,3 +220,59 @@ def entity_mention_from_dict(data: dict[str, Any]) -> EntityMention:
         actor=actor_from_dict(actor) if actor else None,
         rule=data.get("rule", ""),
     )
+
+
+# --- entities (FORMAT.md `export entities`) ---------------------------------------------------------------------
+
+KIND_OF_TYPE = {"PER": "person", "ORG": "organization", "LOC": "place"}
+
+
+def entity_dicts(
+    entity_mentions: Iterable[tuple[str, EntityMention]],
+    mentions: Iterable[dict[str, Any]],
+    known_actors: dict[str, Actor],
+) -> list[dict[str, Any]]:
+    """One FORMAT.md entity per actor named in the text or taking part in an event, ordered by id.
+
+    `entity_mentions` are (article id, entity mention) pairs, `mentions` FORMAT.md mention dicts and
+    `known_actors` the stored actors (their canonical name and aliases win). A `generic:` mention ("the
+    minister") adds its article but not its words as an alias, and alone does not list an actor. Named
+    entities resolved to no actor are listed as `unresolved:<TYPE>:<lower-cased text>` (kind `place` for LOC).
+    """
+    actors: dict[str, Actor] = dict(known_actors)
+    forms: dict[str, list[str]] = {}
+    articles: dict[str, set[str]] = {}
+    listed: set[str] = set()
+    for article_id, entity in entity_mentions:
+        generic = entity.rule.startswith("generic:")
+        if entity.actor is None:
+            if generic:
+                continue
+            actor_id = f"unresolved:{entity.type}:{' '.join(entity.text.split()).casefold()}"
+            actors.setdefault(actor_id, Actor(actor_id, entity.text, KIND_OF_TYPE.get(entity.type, "organization")))
+        else:
+            actor_id = entity.actor.id
+            actors.setdefault(actor_id, entity.actor)
+        articles.setdefault(actor_id, set()).add(article_id)
+        if not generic:
+            listed.add(actor_id)
+            forms.setdefault(actor_id, []).append(entity.text)
+    for mention in mentions:
+        for data in mention["actors"] + mention["recipients"]:
+            actors.setdefault(data["id"], actor_from_dict(data))
+            articles.setdefault(data["id"], set()).add(mention["article_id"])
+            listed.add(data["id"])
+    return [_entity_dict(actors[i], forms.get(i, []), articles[i]) for i in sorted(listed)]
+
+
+def _entity_dict(actor: Actor, forms: list[str], article_ids: set[str]) -> dict[str, Any]:
+    aliases = [a for a in dict.fromkeys([*actor.aliases, *forms]) if a != actor.name]
+    return {
+        "id": actor.id,
+        "name": actor.name,
+        "kind": actor.kind,
+        "country": actor.country,
+        "sector": actor.sector,
+        "aliases": aliases,
+        "article_ids": sorted(article_ids),
+    }

@@ -296,13 +296,12 @@ class Store:
 
     def entities(self) -> list[dict[str, Any]]:
         """One FORMAT.md `export entities` dict per actor named in the text or taking part in an event."""
-        rows = self.connection.execute(
-            'SELECT article_id, text, type, rule, actor_id, actor_name, actor_kind, country, sector, actor_aliases '
-            'FROM entity_mentions ORDER BY article_id, position'
-        ).fetchall()
-        stored = {r[0]: Actor(r[0], r[1], r[2], r[3], r[4], tuple(_loads(r[5], []))) for r in
-                  self.connection.execute("SELECT id, name, kind, country, sector, aliases FROM actors").fetchall()}
-        return _collect_entities(rows, self.mentions(), stored)
+        stored = {
+            r[0]: Actor(r[0], r[1], r[2], r[3], r[4], tuple(_loads(r[5], [])))
+            for r in self.connection.execute("SELECT id, name, kind, country, sector, aliases FROM actors").fetchall()
+        }
+        named = [(article_id, e) for article_id, found in self._entities_by_article().items() for e in found]
+        return serialize.entity_dicts(named, self.mentions(), stored)
 
     def load_articles(self) -> Iterator[Article]:
         """The stored articles as full records (ordered by id), for re-processing or corpus stages."""
@@ -447,53 +446,3 @@ def _article_actors(article: Article) -> Iterator[Actor]:
         yield from event.actors
         yield from event.recipients
 
-
-KIND_OF_TYPE = {"PER": "person", "ORG": "organization", "LOC": "place"}
-
-
-def _collect_entities(
-    rows: list[tuple[Any, ...]], mentions: list[dict[str, Any]], stored: dict[str, Actor]
-) -> list[dict[str, Any]]:
-    """Entities from entity-mention rows (article_id, text, type, rule, actor_id, actor_name, actor_kind,
-    country, sector, actor_aliases) and event participants.
-
-    An actor is listed when a named (not `generic:`) mention or an event refers to it; a generic mention
-    ("the minister") adds its article but not its words as an alias. Named entities resolved to no actor are
-    listed as `unresolved:<TYPE>:<lower-cased text>`.
-    """
-    actors: dict[str, Actor] = dict(stored)
-    forms: dict[str, list[str]] = {}
-    articles: dict[str, set[str]] = {}
-    listed: set[str] = set()
-    for article_id, text, type_, rule, actor_id, name, kind, country, sector, aliases in rows:
-        generic = (rule or "").startswith("generic:")
-        if actor_id is None:
-            if generic:
-                continue
-            actor_id = f"unresolved:{type_}:{' '.join(text.split()).casefold()}"
-            actors.setdefault(actor_id, Actor(actor_id, text, KIND_OF_TYPE.get(type_, "organization")))
-        else:
-            actors.setdefault(actor_id, Actor(actor_id, name, kind, country, sector, tuple(_loads(aliases, []))))
-        articles.setdefault(actor_id, set()).add(article_id)
-        if not generic:
-            listed.add(actor_id)
-            forms.setdefault(actor_id, []).append(text)
-    for mention in mentions:
-        for data in mention["actors"] + mention["recipients"]:
-            actors.setdefault(data["id"], serialize.actor_from_dict(data))
-            articles.setdefault(data["id"], set()).add(mention["article_id"])
-            listed.add(data["id"])
-    return [_entity_dict(actors[i], forms.get(i, []), articles[i]) for i in sorted(listed)]
-
-
-def _entity_dict(actor: Actor, forms: list[str], article_ids: set[str]) -> dict[str, Any]:
-    aliases = [a for a in dict.fromkeys([*actor.aliases, *forms]) if a != actor.name]
-    return {
-        "id": actor.id,
-        "name": actor.name,
-        "kind": actor.kind,
-        "country": actor.country,
-        "sector": actor.sector,
-        "aliases": aliases,
-        "article_ids": sorted(article_ids),
-    }
