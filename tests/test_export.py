@@ -105,6 +105,13 @@ def test_export_writes_to_a_binary_stream(store, fmt):
         assert out.getvalue().decode("utf-8").count("\n") == (2 if fmt == "jsonl" else 3)
 
 
+def test_export_parquet_to_a_text_stream_writes_the_bytes_underneath(store):
+    raw = io.BytesIO()
+    text = io.TextIOWrapper(raw, encoding="utf-8")
+    assert export(store, "articles", "parquet", text) == 2
+    assert pq.read_table(io.BytesIO(raw.getvalue())).num_rows == 2
+
+
 def test_export_to_stdout_when_no_output_is_given(store, capsys):
     export(store, "entities", "jsonl", None)
     names = [json.loads(line)["name"] for line in capsys.readouterr().out.splitlines()]

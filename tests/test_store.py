@@ -242,3 +242,13 @@ def test_store_load_articles_round_trips_any_articles(articles):
             store.save_article(article, None)
         loaded = list(store.load_articles())
     assert loaded == sorted(articles, key=lambda a: a.id)
+
+
+@pytest.mark.parametrize("batch_size", [1, 2, 500])
+def test_store_save_articles_in_batches_keeps_the_last_version_of_each_id(tmp_path, batch_size):
+    batch = [make_article("k1", title="lama"), make_article("k2"), make_article("k1", title="baru"), make_article("k3")]
+    with Store.open(tmp_path / "k.duckdb") as store:
+        assert store.save_articles(batch, None, batch_size=batch_size) == 4
+        assert {a["id"]: a["title"] for a in store.articles()}["k1"] == "baru"
+        assert table_count(store, "articles") == 3 and table_count(store, "mentions") == 3
+        assert list(store.load_articles())[0] == batch[2]

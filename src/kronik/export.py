@@ -158,6 +158,9 @@ def _binary_output(out: BinaryIO | TextIO | Path | str | None) -> Iterator[IO[by
     elif isinstance(out, (str, Path)):
         with open(out, "wb") as stream:
             yield stream
+    elif _is_text(out) and hasattr(out, "buffer"):
+        out.flush()
+        yield out.buffer  # e.g. sys.stdout: write the bytes underneath
     elif _is_text(out):
         raise KronikError("E205", "parquet export needs a file path or a binary stream, not a text stream")
     else:

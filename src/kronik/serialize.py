@@ -1,9 +1,9 @@
 """Records <-> plain dicts: the shapes of `eval/FORMAT.md` and the JSON kept in the database.
 
-`article_dict` and `mention_dicts` give exactly the fields FORMAT.md lists for `export articles` and
-`export mentions` and `export entities` (a mention may add a `provenance` key: the dictionary entries that fired, the words the date
-came from and the sentence index). The `*_from_dict` functions are their inverses, so that what is exported or
-stored reads back into equal records.
+`article_dict`, `mention_dicts` and `entity_dicts` give exactly the fields FORMAT.md lists for `export
+articles`, `export mentions` and `export entities` (a mention adds a `provenance` key: the dictionary entries
+that fired, the words the date came from and the sentence index). The `*_from_dict` functions are their
+inverses, so that what is exported or stored reads back into equal records.
 """
 
 from __future__ import annotations
