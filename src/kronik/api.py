@@ -34,7 +34,6 @@ class RunSummary:
     run_id: str
     db: str
     articles: int = 0
-    skipped_unchanged: int = 0
     events: int = 0
     entities: int = 0
     problems: list[str] = field(default_factory=list)
@@ -113,8 +112,7 @@ def run(
     processed = process(raw, config)
     with Store.open(db) as store:
         run_id = store.begin_run(str(input_path), config.to_dict(), processed.stage_versions)
-        for article in processed.articles:
-            store.save_article(article, run_id)
+        store.save_articles(processed.articles, run_id)
         store.save_links({**store.links(), **processed.links})
         summary = RunSummary(run_id, str(db), problems=problems)
         summary.articles = len(processed.articles)
