@@ -14,9 +14,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-import yaml
 
-from kronik.errors import KronikError
 
 log = logging.getLogger(__name__)
 
@@ -64,22 +62,10 @@ def slug(text: str) -> str:
 
 
 def load_data_entries(name: str) -> tuple[dict[str, Any], ...]:
-    """The entries of `kronik/data/<name>.yaml` (same layout as the language files)."""
-    path = resources.files("kronik") / "data" / f"{name}.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise KronikError("E405", f"data/{name}.yaml: cannot read: {exc}") from exc
-    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
-        raise KronikError("E402", f"data/{name}.yaml: expected a mapping with a list 'entries'")
-    seen: set[str] = set()
-    for number, entry in enumerate(data["entries"], 1):
-        if not isinstance(entry, dict) or "id" not in entry or "example" not in entry:
-            raise KronikError("E403", f"data/{name}.yaml: entry {number} needs an 'id' and an 'example'")
-        if entry["id"] in seen:
-            raise KronikError("E404", f"data/{name}.yaml: duplicate id {entry['id']!r}")
-        seen.add(entry["id"])
-    return tuple(data["entries"])
+    """The entries of `kronik/data/<name>.yaml` (same layout and checks as the language files)."""
+    from kronik.lang import read_entries
+
+    return read_entries(resources.files("kronik") / "data" / f"{name}.yaml", f"data/{name}.yaml")
 
 
 def common_words(languages: tuple[str, ...]) -> frozenset[str]:

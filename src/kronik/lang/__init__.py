@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from typing import Any
 
 import yaml
@@ -34,18 +35,23 @@ def load_entries(code: str, name: str) -> tuple[dict[str, Any], ...]:
     path = resources.files("kronik.lang") / code / f"{name}.yaml"
     if not path.is_file():
         return ()
+    return read_entries(path, f"lang/{code}/{name}.yaml")
+
+
+def read_entries(path: Traversable, label: str) -> tuple[dict[str, Any], ...]:
+    """The checked entries of one data file (`label` names it in errors): each has a unique id and an example."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise KronikError("E401", f"lang/{code}/{name}.yaml: invalid YAML: {exc}") from exc
+    except (OSError, yaml.YAMLError) as exc:
+        raise KronikError("E401", f"{label}: cannot read: {exc}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
-        raise KronikError("E402", f"lang/{code}/{name}.yaml: expected a mapping with a list 'entries'")
+        raise KronikError("E402", f"{label}: expected a mapping with a list 'entries'")
     seen: set[str] = set()
     for number, entry in enumerate(data["entries"], 1):
         if not isinstance(entry, dict) or "id" not in entry or "example" not in entry:
-            raise KronikError("E403", f"lang/{code}/{name}.yaml: entry {number} needs an 'id' and an 'example'")
+            raise KronikError("E403", f"{label}: entry {number} needs an 'id' and an 'example'")
         if entry["id"] in seen:
-            raise KronikError("E404", f"lang/{code}/{name}.yaml: duplicate id {entry['id']!r}")
+            raise KronikError("E404", f"{label}: duplicate id {entry['id']!r}")
         seen.add(entry["id"])
     return tuple(data["entries"])
 
