@@ -20,7 +20,7 @@ MARK = re.compile(r"\[\[([^|\]]+)\|([A-Z]{3})(?:\|([a-z]+))?\]\]")
 
 
 def make_article(marked: str, language: str = "id", published: dt.date = dt.date(2024, 1, 20)) -> Article:
-    text, entities, shift = "", [], 0
+    text, entities = "", []
     last = 0
     for m in MARK.finditer(marked):
         text += marked[last : m.start()]
