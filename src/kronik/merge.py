@@ -25,6 +25,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from scipy.cluster.hierarchy import DisjointSet
+
 RECIPROCAL_CATEGORIES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 DEFAULT_DATE_WINDOW_DAYS = 2
 
@@ -128,19 +130,12 @@ def _participant_groups(block: list[dict[str, Any]], window_days: int) -> list[l
     stays with the other recipient-less mentions of its actors, so it never bridges two distinct events.
     """
     sides = [_sides(m) for m in block]
-    parent = list(range(len(block)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    joined = DisjointSet(range(len(block)))
     directed = [i for i, (_, recipients) in enumerate(sides) if recipients]
     for n, i in enumerate(directed):
         for j in directed[n + 1:]:
             if _overlap(sides[i][0], sides[j][0]) and _overlap(sides[i][1], sides[j][1]):
-                parent[root(j)] = root(i)
+                joined.merge(i, j)
     undirected = [i for i, (_, recipients) in enumerate(sides) if not recipients]
     homes: dict[int, int] = {}
     for i in undirected:
@@ -149,19 +144,19 @@ def _participant_groups(block: list[dict[str, Any]], window_days: int) -> list[l
         agreeing = [j for j in dated if _dates_agree(block[i], block[j], window_days)]
         if not dated:
             agreeing = fitting
-        candidates = {root(j) for j in agreeing}
+        candidates = {joined[j] for j in agreeing}
         if len(candidates) == 1:
             homes[i] = candidates.pop()
     loose = [i for i in undirected if i not in homes]
     for n, i in enumerate(loose):
         for j in loose[n + 1:]:
             if _overlap(sides[i][0], sides[j][0]):
-                parent[root(j)] = root(i)
+                joined.merge(i, j)
     for i, home in homes.items():
-        parent[root(i)] = home
+        joined.merge(i, home)
     groups: dict[int, list[dict[str, Any]]] = {}
     for i, mention in enumerate(block):
-        groups.setdefault(root(i), []).append(mention)
+        groups.setdefault(joined[i], []).append(mention)
     return list(groups.values())
 
 

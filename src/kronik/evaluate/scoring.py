@@ -38,6 +38,8 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
+from scipy.cluster.hierarchy import DisjointSet
+
 from kronik.errors import KronikError
 from kronik.evaluate.names import NameMatcher, normalise
 
@@ -303,22 +305,14 @@ def same_entity_groups(gold: list[Record]) -> list[list[tuple[str, list[str]]]]:
     """Gold entities across the corpus grouped when they share a normalised form: [(article_id, forms)]."""
     nodes = [(a["id"], [f for f in _forms(e, "name") if normalise(f)])
              for a in gold for e in a.get("entities") or []]
-    parent = list(range(len(nodes)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    joined = DisjointSet(range(len(nodes)))
     first_with_form: dict[str, int] = {}
     for i, (_, forms) in enumerate(nodes):
         for form in forms:
-            j = first_with_form.setdefault(normalise(form), i)
-            parent[root(i)] = root(j)
+            joined.merge(i, first_with_form.setdefault(normalise(form), i))
     groups: dict[int, list[tuple[str, list[str]]]] = defaultdict(list)
     for i, node in enumerate(nodes):
-        groups[root(i)].append(node)
+        groups[joined[i]].append(node)
     return list(groups.values())
 
 
