@@ -77,5 +77,6 @@ class Syntax:
                 return not token.lemma.startswith(prefix)
         if self.words.get("passive_aux") and index > 0:
             previous = tokens[index - 1]
-            return self.has("passive_aux", previous) and (token.lower.endswith(("ed", "en")) or token.lower in {"shot", "struck", "held", "hit"})
+            participle = token.lower.endswith(("ed", "en")) or self.has("irregular_participle", token)
+            return self.has("passive_aux", previous) and participle
         return False
