@@ -1,7 +1,7 @@
-"""Date accuracy of `kronik.dates.date_for_span` on the public gold sets (shared/eval/dev and dev2).
+"""Date accuracy of `kronik.events.dating.EventDater` on the public gold sets (shared/eval/dev and dev2).
 
 For every gold event whose `evidence` occurs verbatim in the article text, the evidence span is dated with
-`date_for_span` (sentences split crudely on ". " and newlines, published date from the gold) and compared with
+`EventDater.date_of` (sentences split crudely on ". " and newlines, published date from the gold) and compared with
 the gold `date` at the gold's precision (a null gold agrees only with a null prediction).
 
     python benchmarks/dates_dev.py            # figures
@@ -18,7 +18,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from kronik.dates import DateResolver, date_for_span
+from kronik.dates import DateResolver
+from kronik.events.dating import EventDater
 from kronik.records import Article, Sentence
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "eval"
@@ -76,7 +77,7 @@ def evaluate(name: str, resolver: DateResolver, show: bool) -> tuple[int, int, C
             start = text.find(event["evidence"])
             if start < 0:
                 continue
-            value, _precision, why = date_for_span(article, start, start + len(event["evidence"]))
+            value, _precision, why = EventDater(resolver).date_of(article, start, start + len(event["evidence"]))
             total += 1
             if agrees(event["date"], value):
                 right += 1

@@ -9,9 +9,7 @@ from hypothesis import strategies as st
 
 from kronik.dates import (
     KINDS,
-    NO_DATE,
     DateResolver,
-    date_for_span,
     infer_year,
     nearest_weekday,
     year_from_weekday,
@@ -194,58 +192,6 @@ def test_dates_every_entry_example_matches_its_pattern(code):
 
 
 # --- the date of an event -------------------------------------------------------------------------------------
-@pytest.mark.parametrize(
-    "text, event_words, value, precision",
-    [
-        ("Indonesia dan Vietnam pada Senin (29/1/2024) sepakat memperluas patroli laut.", "sepakat memperluas",
-         "2024-01-29", "day"),
-        # the closest of two dates
-        ("Pada 16 Januari polisi menggerebek gudang, lalu jaksa menahan pemiliknya pada 18 Januari.", "jaksa menahan",
-         "2024-01-18", "day"),
-        ("Pada 16 Januari polisi menggerebek gudang, lalu jaksa menahan pemiliknya pada 18 Januari.", "polisi menggerebek",
-         "2024-01-16", "day"),
-        # no date: null, never the publication day
-        ("Pasukan itu menembaki pos perbatasan di utara.", "Pasukan itu menembaki", None, None),
-        # anchored on the previous sentence's date
-        ("Polisi menggerebek gudang pada 17 Januari. Dua hari kemudian, jaksa menahan pemiliknya.",
-         "jaksa menahan", "2024-01-19", "day"),
-        # a vague expression touching the words
-        ("Kedua menteri bertemu di Riyadh pekan lalu.", "bertemu di Riyadh", None, None),
-        # the date a neighbouring sentence gives for the statement
-        ("Pemerintah akan menaikkan tarif listrik. Hal itu disampaikan menteri energi kepada wartawan, Rabu (17/1).",
-         "Pemerintah akan menaikkan", "2024-01-17", "day"),
-    ],
-)
-def test_dates_date_for_span(text, event_words, value, precision):
-    start = text.index(event_words)
-    got = date_for_span(article_of(text), start, start + len(event_words))
-    assert got[:2] == (value, precision)
-    assert got[2]
-
-
-def test_dates_date_for_span_lead_takes_dateline():
-    text = ("Ratusan buruh menggelar aksi di luar kompleks DPR. Mereka membawa poster. "
-            "Dilansir Reuters, Kamis (18/1/2024), unjuk rasa berlangsung damai. Polisi berjaga di sekitar lokasi.")
-    start = text.index("Ratusan buruh")
-    assert date_for_span(article_of(text), start, start + 20)[:2] == ("2024-01-18", "day")
-    later = text.index("Polisi berjaga")
-    assert date_for_span(article_of(text), later, later + 14)[:2] == ("2024-01-18", "day")  # neighbour report
-    longer = text + " Ia pulang. Lalu hujan turun."  # the last sentence lies beyond NEIGHBOURS of the report
-    last = longer.index("Lalu hujan")
-    assert date_for_span(article_of(longer), last, last + 10) == (None, None, NO_DATE)
-
-
-def test_dates_date_for_span_says_why_when_null():
-    text = "Pasukan itu menembaki pos perbatasan di utara."
-    assert date_for_span(article_of(text), 0, 21) == (None, None, NO_DATE)
-
-
-def test_dates_date_for_span_uses_stage_output(resolver):
-    article = resolver(article_of("Menteri tiba pada Selasa (16/1). Ia bertemu presiden."))
-    start = article.text.index("Menteri")
-    assert date_for_span(article, start, start + 12)[:2] == ("2024-01-16", "day")
-
-
 # --- invariants -----------------------------------------------------------------------------------------------
 PAST_PARTS = st.sampled_from(
     [

@@ -51,20 +51,23 @@ def build_pipeline(config: Config, repeated_lines: dict[str, frozenset[str]] | N
     from kronik.dates import DateResolver
     from kronik.entities import EntityRecognizer
     from kronik.events import EventCoder
+    from kronik.events.dating import DatingSettings, EventDater
     from kronik.knowledge import KnowledgeBase
     from kronik.langid import LanguageDetector
     from kronik.sentences import SentenceSplitter
 
     languages = config.languages
     kb = KnowledgeBase.load(languages)
+    resolver = DateResolver(languages)
+    dater = EventDater(resolver, DatingSettings(config.date_report_neighbours, config.date_carry_sentences))
     return Pipeline(
         [
             Cleaner(languages, repeated_lines),
             LanguageDetector(languages, config.default_language),
             SentenceSplitter(languages),
             EntityRecognizer(kb, languages),
-            DateResolver(languages),
-            EventCoder(languages, config.default_language),
+            resolver,
+            EventCoder(languages, config.default_language, dater),
         ]
     )
 

@@ -21,6 +21,8 @@ class Config:
     repeated_line_min_share: float = 0.5  # ...and in at least this share of that outlet's articles
     duplicate_threshold: float = 0.8  # Jaccard similarity of word shingles above which articles are duplicates
     story_window_days: int = 14  # articles further apart than this are not put in one story
+    date_report_neighbours: int = 2  # sentences either side searched for the date a statement was reported
+    date_carry_sentences: int = 1  # previous sentences whose day-precise date an undated event takes (0: none)
     show_progress: bool = True
 
     def __post_init__(self) -> None:
@@ -34,8 +36,9 @@ class Config:
             value = getattr(self, name)
             if not 0.0 < value <= 1.0:
                 raise KronikError("E013", f"config: {name} must be in (0, 1], got {value}")
-        if self.story_window_days < 0:
-            raise KronikError("E014", "config: story_window_days must not be negative")
+        for name in ("story_window_days", "date_report_neighbours", "date_carry_sentences"):
+            if getattr(self, name) < 0:
+                raise KronikError("E014", f"config: {name} must not be negative")
 
     def with_overrides(self, **overrides: Any) -> Config:
         """A copy with the given settings replaced; `None` values are ignored (flags not given)."""

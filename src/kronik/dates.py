@@ -4,9 +4,8 @@ The expressions are language data (`lang/<code>/dates.yaml`): each entry is a re
 its match becomes a calendar value (see the file's description). The engine here is language-independent:
 it matches every entry, keeps the longest non-overlapping matches, and resolves each one.
 
-`DateResolver` is the pipeline stage ("dates"). `date_for_span` answers, for the words that report an event,
-which date the event has: a date in the same sentence, the closest to those words, or one counted from an
-earlier date of the article ("dua hari kemudian"); never the publication date unless the text says so.
+`DateResolver` is the pipeline stage ("dates"). Which of these dates an event takes is decided by
+`kronik.events.dating`.
 """
 
 from __future__ import annotations
@@ -18,13 +17,12 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from kronik.calendar import month_names, weekday_names
 from kronik.errors import KronikError
 from kronik.lang import load_all
-from kronik.records import Article, DateMention, Sentence
+from kronik.records import Article, DateMention
 
 log = logging.getLogger(__name__)
 
@@ -33,11 +31,6 @@ DIRECTIONS = ("past", "before", "future")
 YEARS_SEARCHED = 40  # how far back a weekday + day/month may push the year when the publication date is unknown
 FUTURE_WINDOW = 60  # characters before an expression searched for a future marker ("akan")
 REPORT_WINDOW = 200  # characters before a date searched for a reporting word ("kata", "dilansir")
-NEIGHBOURS = 2  # sentences either side searched for the date a statement was reported
-CARRY_PREVIOUS = True  # an undated sentence right after a dated one shares its day ("Iran mengutuk serangan itu")
-LEAD_CHARS = 600  # the opening characters searched for the article's dateline ("Dilansir AFP, Kamis (19/6/2025)")
-VAGUE_REACH = 20  # a vague expression ("pekan lalu") dates only the words it touches or nearly touches
-NO_DATE = "no date in sentence"
 
 
 @dataclass(frozen=True)
@@ -90,6 +83,7 @@ class DateResolver:
             word.lower() for entry in entries if entry["kind"] == "report_marker" for word in entry["words"]
         )
         self.rules = tuple(self._compile(entry) for entry in entries if entry["kind"] in KINDS)
+        self.forward_rules = frozenset(str(e["id"]) for e in entries if e.get("reach") == "forward")
         log.debug("dates: %d expression rules for %s", len(self.rules), ", ".join(self.languages))
 
     # --- building ---------------------------------------------------------------------------------------
@@ -222,6 +216,10 @@ class DateResolver:
     def _future_marked(self, text: str, start: int) -> bool:
         return _preceded_by(text, start, self.future_markers, FUTURE_WINDOW)
 
+    def reaches_forward(self, mention: DateMention) -> bool:
+        """Whether `mention` dates only the words after it ("dua hari setelah Teheran menyerang ...")."""
+        return mention.rule.split(":")[0] in self.forward_rules
+
     def is_report_date(self, text: str, mention: DateMention) -> bool:
         """Whether `mention` dates a report ("kata X kepada wartawan, Rabu (18/6)", "Dilansir AFP, Kamis")."""
         return mention.precision == "day" and _preceded_by(text, mention.start, self.report_markers, REPORT_WINDOW)
@@ -278,104 +276,6 @@ def year_from_weekday(month: int, day: int, weekday: int, today: dt.date) -> int
 
 
 # --- the date of an event --------------------------------------------------------------------------------
-def date_for_span(article: Article, start: int, end: int) -> tuple[str | None, str | None, str]:
-    """The date of the event reported by `article.text[start:end]`: (value, precision, evidence or reason).
-
-    Uses the article's date mentions (from the "dates" stage, or found here when that stage has not run):
-    1. the mention in the same sentence closest to the words, preferring one inside them (a vague one such as
-       "pekan lalu" only when it touches the words; it gives a null value and its reason);
-    2. else the date a neighbouring sentence gives for the report ('... kata X kepada wartawan, Rabu (18/6).');
-    3. else, for the opening sentences, the article's dateline ("Dilansir AFP, Kamis (19/6/2025), ...");
-    4. else (None, None, "no date in sentence"): never the publication date by default.
-    """
-    mentions = article.dates
-    if not mentions and "dates" not in article.stages:
-        mentions = _default_resolver(_languages(article)).resolve(article.text, article.published)
-    sentence_start, sentence_end = _sentence_bounds(article, start, end)
-    candidates = [
-        m
-        for m in mentions
-        if m.start >= sentence_start
-        and m.end <= sentence_end
-        and (m.value is not None or _distance(m, start, end) <= VAGUE_REACH)
-    ]
-    if not candidates:
-        return _report_date(article, mentions, start)
-    best = min(candidates, key=lambda m: (_distance(m, start, end), m.start < start))
-    if best.value is None:
-        return None, None, best.rule
-    return best.value, best.precision, best.text
-
-
-def _report_date(
-    article: Article, mentions: Sequence[DateMention], start: int
-) -> tuple[str | None, str | None, str]:
-    """The date a neighbouring sentence gives for the report of this one ("kata X, Rabu (18/6)"), if any."""
-    index = next((s.index for s in article.sentences if s.start <= start < s.end), None)
-    if index is None:
-        return None, None, NO_DATE
-    resolver = _default_resolver(_languages(article))
-    by_index = {s.index: s for s in article.sentences}
-    for step in sorted(range(-NEIGHBOURS, NEIGHBOURS + 1), key=lambda k: (abs(k), k < 0)):
-        neighbour = by_index.get(index + step)
-        if step == 0 or neighbour is None:
-            continue
-        inside = [m for m in mentions if neighbour.start <= m.start and m.end <= neighbour.end]
-        for mention in inside:
-            if resolver.is_report_date(article.text, mention):
-                return mention.value, mention.precision, f"{mention.text} (reported in a nearby sentence)"
-        if step == -1 and CARRY_PREVIOUS and inside and inside[-1].precision == "day":
-            mention = inside[-1]
-            return mention.value, mention.precision, f"{mention.text} (carried from the previous sentence)"
-    dateline = _dateline(article, mentions, resolver)
-    if dateline is not None and index <= dateline[0]:
-        mention = dateline[1]
-        return mention.value, mention.precision, f"{mention.text} (dateline of the lead)"
-    return None, None, NO_DATE
-
-
-def _dateline(
-    article: Article, mentions: Sequence[DateMention], resolver: DateResolver
-) -> tuple[int, DateMention] | None:
-    """The report date of the article's opening sentences and the index of its sentence, if there is one."""
-    for mention in mentions:
-        if mention.start >= LEAD_CHARS:
-            break
-        sentence = next((s for s in article.sentences if s.start <= mention.start < s.end), None)
-        if sentence is not None and resolver.is_report_date(article.text, mention):
-            return sentence.index, mention
-    return None
-
-
-def _distance(mention: DateMention, start: int, end: int) -> int:
-    if mention.end <= start:
-        return start - mention.end
-    if mention.start >= end:
-        return mention.start - end
-    return 0
-
-
-def _sentence_bounds(article: Article, start: int, end: int) -> tuple[int, int]:
-    sentence: Sentence | None = next((s for s in article.sentences if s.start <= start < s.end), None)
-    if sentence is not None:
-        return sentence.start, max(sentence.end, end)
-    text = article.text
-    left = max(text.rfind(mark, 0, start) for mark in (". ", "\n", "! ", "? "))
-    rights = [i for i in (text.find(mark, end) for mark in (". ", "\n", "! ", "? ")) if i >= 0]
-    return left + 1, min(rights) if rights else len(text)
-
-
-def _languages(article: Article) -> tuple[str, ...]:
-    if article.language:
-        return (article.language,) if article.language == "en" else (article.language, "en")
-    return ("id", "en")
-
-
-@lru_cache(maxsize=8)
-def _default_resolver(languages: tuple[str, ...]) -> DateResolver:
-    return DateResolver(languages)
-
-
 # --- small helpers ------------------------------------------------------------------------------------------------
 def _preceded_by(text: str, start: int, words: frozenset[str], window: int) -> bool:
     """Whether one of `words` occurs shortly before `start`, in the same sentence and outside quotes."""

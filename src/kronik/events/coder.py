@@ -6,7 +6,8 @@ import dataclasses
 import logging
 from dataclasses import dataclass
 
-from kronik.dates import date_for_span
+from kronik.dates import DateResolver
+from kronik.events.dating import EventDater
 from kronik.events.lexicon import Lemmatizer, Lexicon, PatternMatch, Token, parse_alternative, tokenize
 from kronik.events.plover import Plover
 from kronik.events.roles import Group, Roles, actor_groups, assign_roles
@@ -71,10 +72,11 @@ class EventCoder:
     requires = ("text", "sentences", "language", "entities", "dates")
     assigns = ("events",)
 
-    def __init__(self, languages: tuple[str, ...], default_language: str):
+    def __init__(self, languages: tuple[str, ...], default_language: str, dater: EventDater | None = None):
         self.plover = Plover.load()
         self.rules = {code: LanguageRules(code) for code in languages}
         self.default_language = default_language
+        self.dater = dater or EventDater(DateResolver(languages))
 
     def __call__(self, article: Article) -> Article:
         rules = self.rules.get(article.language or "", self.rules[self.default_language])
@@ -125,7 +127,7 @@ class EventCoder:
         mode = match.pattern.mode if category == match.pattern.category else None
         mode, cue_id = rules.mode_for(category, mode, tokens, match)
         start, end = tokens[match.first].start, tokens[match.last].end
-        date, precision, date_text = date_for_span(article, start, end)
+        date, precision, date_text = self.dater.date_of(article, start, end)
         location = (
             Location(roles.location.name, roles.location.country or roles.location.id) if roles.location else None
         )

@@ -1,0 +1,122 @@
+"""Which date an event takes: the governing expression in its sentence, a nearby report date, a date carried
+from the sentences before, the dateline; null with a reason otherwise."""
+
+import datetime as dt
+import re
+
+import pytest
+
+from kronik.dates import DateResolver
+from kronik.events.dating import NO_DATE, DatingSettings, EventDater
+from kronik.records import Article, Sentence
+
+PUB = dt.date(2024, 1, 20)  # a Saturday
+
+
+@pytest.fixture(scope="module")
+def resolver():
+    return DateResolver(("id", "en"))
+
+
+@pytest.fixture(scope="module")
+def dater(resolver):
+    return EventDater(resolver)
+
+
+def sentences_of(text):
+    found, start = [], 0
+    for match in re.finditer(r"(?<=\.) ", text):
+        found.append(Sentence(len(found), start, match.start(), text[start : match.start()]))
+        start = match.end()
+    found.append(Sentence(len(found), start, len(text), text[start:]))
+    return tuple(found)
+
+
+def article_of(text, published=PUB):
+    return Article(id="t", raw_text=text, text=text, published=published, sentences=sentences_of(text))
+
+
+def date_of(dater, text, words, published=PUB):
+    start = text.index(words)
+    return dater.date_of(article_of(text, published), start, start + len(words))
+
+
+@pytest.mark.parametrize(
+    "text, event_words, value, precision",
+    [
+        ("Indonesia dan Vietnam pada Senin (29/1/2024) sepakat memperluas patroli laut.", "sepakat memperluas",
+         "2024-01-29", "day"),
+        # the closest of two dates
+        ("Pada 16 Januari polisi menggerebek gudang, lalu jaksa menahan pemiliknya pada 18 Januari.", "jaksa menahan",
+         "2024-01-18", "day"),
+        ("Pada 16 Januari polisi menggerebek gudang, lalu jaksa menahan pemiliknya pada 18 Januari.", "polisi menggerebek",
+         "2024-01-16", "day"),
+        # no date: null, never the publication day
+        ("Pasukan itu menembaki pos perbatasan di utara.", "Pasukan itu menembaki", None, None),
+        # anchored on the previous sentence's date
+        ("Polisi menggerebek gudang pada 17 Januari. Dua hari kemudian, jaksa menahan pemiliknya.",
+         "jaksa menahan", "2024-01-19", "day"),
+        # a vague expression touching the words
+        ("Kedua menteri bertemu di Riyadh pekan lalu.", "bertemu di Riyadh", None, None),
+        # the date a neighbouring sentence gives for the statement
+        ("Pemerintah akan menaikkan tarif listrik. Hal itu disampaikan menteri energi kepada wartawan, Rabu (17/1).",
+         "Pemerintah akan menaikkan", "2024-01-17", "day"),
+        # "N hari setelah X": X lies N days before the date of the main clause, which keeps its own date
+        ("Polisi menggeledah rumah itu pada Kamis (18/1), dua hari setelah tim khusus menangkap pelaku di Bogor.",
+         "menangkap pelaku", "2024-01-16", "day"),
+        ("Polisi menggeledah rumah itu pada Kamis (18/1), dua hari setelah tim khusus menangkap pelaku di Bogor.",
+         "menggeledah rumah", "2024-01-18", "day"),
+        ("Jaksa menahan bendahara itu pada Jumat (19/1), sehari setelah penyidik menggeledah kantornya.",
+         "menggeledah kantornya", "2024-01-18", "day"),
+        ("Menteri itu tiba di Kairo pada Senin (15/1), dua hari sebelum perundingan gencatan senjata dimulai.",
+         "perundingan gencatan", "2024-01-17", "day"),
+        ("Police searched the house on Thursday, two days after officers arrested the suspect in Bogor.",
+         "arrested the suspect", "2024-01-16", "day"),
+        ("The minister arrived in Cairo on January 15, two days before the talks began.", "the talks began",
+         "2024-01-17", "day"),
+        # an adverbial "two days before," still counts back from the previous date
+        ("The embassy was attacked on January 17. Two days before, police had arrested two men.",
+         "police had arrested", "2024-01-15", "day"),
+    ],
+)
+def test_dating_date_of_event_words(dater, text, event_words, value, precision):
+    got = date_of(dater, text, event_words)
+    assert got[:2] == (value, precision)
+    assert got[2]
+
+
+def test_dating_lead_takes_dateline(dater):
+    text = ("Ratusan buruh menggelar aksi di luar kompleks DPR. Mereka membawa poster. "
+            "Dilansir Reuters, Kamis (18/1/2024), unjuk rasa berlangsung damai. Polisi berjaga di sekitar lokasi.")
+    assert date_of(dater, text, "Ratusan buruh menggelar")[:2] == ("2024-01-18", "day")
+    assert date_of(dater, text, "Polisi berjaga")[:2] == ("2024-01-18", "day")  # a neighbour's report date
+    longer = text + " Ia pulang. Lalu hujan turun."  # beyond the report neighbours and nothing to carry
+    assert date_of(dater, longer, "Lalu hujan") == (None, None, NO_DATE)
+
+
+def test_dating_says_why_when_null(dater):
+    assert date_of(dater, "Pasukan itu menembaki pos perbatasan di utara.", "Pasukan itu") == (None, None, NO_DATE)
+
+
+def test_dating_uses_stage_output(resolver, dater):
+    article = resolver(article_of("Menteri tiba pada Selasa (16/1). Ia bertemu presiden."))
+    start = article.text.index("Menteri")
+    assert dater.date_of(article, start, start + 12)[:2] == ("2024-01-16", "day")
+
+
+@pytest.mark.parametrize(
+    "carry, value",
+    [(0, None), (1, None), (2, "2024-01-16")],
+)
+def test_dating_carry_reaches_as_far_as_settings_say(resolver, carry, value):
+    dater = EventDater(resolver, DatingSettings(report_neighbours=0, carry_sentences=carry))
+    text = "Pesawat tak berawak menyerang pangkalan itu pada Selasa (16/1). Gedungnya rusak. Iran mengecam serangan itu."
+    got = date_of(dater, text, "Iran mengecam")
+    assert got[0] == value
+    assert got[2] != "" and (value is None) == (got[2] == NO_DATE)
+
+
+def test_dating_carry_takes_only_day_precise_dates(resolver):
+    dater = EventDater(resolver, DatingSettings(report_neighbours=0, carry_sentences=2))
+    text = "Sengketa itu mulai memanas pada Desember 2023. Iran mengecam serangan itu."
+    assert date_of(dater, text, "Iran mengecam") == (None, None, NO_DATE)
