@@ -120,3 +120,39 @@ def test_dating_carry_takes_only_day_precise_dates(resolver):
     dater = EventDater(resolver, DatingSettings(report_neighbours=0, carry_sentences=2))
     text = "Sengketa itu mulai memanas pada Desember 2023. Iran mengecam serangan itu."
     assert date_of(dater, text, "Iran mengecam") == (None, None, NO_DATE)
+
+
+@pytest.mark.parametrize(
+    "text, event_words, value",
+    [
+        # the day the words were said beats the day an outlet relayed them
+        ("Presiden mengancam akan menutup perbatasan. Dikutip Antara, Jumat (19/1/2024), hal itu disampaikan "
+         "presiden dalam rapat kabinet hari Rabu (17/1) waktu setempat.", "Presiden mengancam", "2024-01-17"),
+        # a relay date alone still dates the report
+        ("Menteri itu mengecam penangkapan tersebut. Dilansir Reuters, Kamis (18/1/2024), pernyataan itu keluar "
+         "setelah rapat darurat.", "Menteri itu mengecam", "2024-01-18"),
+        # a date inside a reported clause dates that clause's event, not the neighbouring statement
+        ("Iran mengecam tindakan Amerika Serikat. Dilansir AFP, Jumat (19/1/2024), militer AS mengatakan "
+         "pasukannya pada hari Kamis menyerang gudang senjata.", "Iran mengecam", "2024-01-19"),
+        ("The ministry condemned the raid. Police said on Thursday that officers detained ten men.",
+         "ministry condemned", None),
+    ],
+)
+def test_dating_report_dates_of_neighbours(resolver, text, event_words, value):
+    dater = EventDater(resolver, DatingSettings(report_neighbours=2, carry_sentences=0))
+    assert date_of(dater, text, event_words)[0] == value
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ('"Kami menolak," kata juru bicara itu kepada wartawan, Rabu (17/1).', "speech"),
+        ("Dilansir AFP, Kamis (18/1/2024), pasukan itu mundur.", "relay"),
+        ("Menurut laporan yang dikutip Reuters, Kamis (18/1/2024), kota itu sepi.", "relay"),
+        ("Juru bicara itu mengatakan pasukan pada Kamis (18/1) menembaki pos itu.", None),
+        ("Pasukan itu menembaki pos perbatasan pada Kamis (18/1).", None),
+    ],
+)
+def test_dating_report_kind(resolver, text, kind):
+    mention = resolver.resolve(text, PUB)[-1]
+    assert resolver.report_kind(text, mention) == kind

@@ -30,6 +30,8 @@ KINDS = ("calendar", "weekday", "offset", "anchored", "unresolved")
 DIRECTIONS = ("past", "before", "future")
 YEARS_SEARCHED = 40  # how far back a weekday + day/month may push the year when the publication date is unknown
 FUTURE_WINDOW = 60  # characters before an expression searched for a future marker ("akan")
+# a report date closes its clause: "…, kata X, Rabu (18/6)." or "… Rabu (27/5) waktu setempat, …"
+CLOSES_CLAUSE = re.compile(r"\s*(?:\w+\s*){0,2}(?:[.,;:!?)\"”\n]|$)")
 REPORT_WINDOW = 200  # characters before a date searched for a reporting word ("kata", "dilansir")
 
 
@@ -79,9 +81,8 @@ class DateResolver:
         self.future_markers = frozenset(
             word.lower() for entry in entries if entry["kind"] == "future_marker" for word in entry["words"]
         )
-        self.report_markers = frozenset(
-            word.lower() for entry in entries if entry["kind"] == "report_marker" for word in entry["words"]
-        )
+        self.report_markers = _words_of(entries, "report_marker")
+        self.relay_markers = _words_of(entries, "relay_marker")
         self.rules = tuple(self._compile(entry) for entry in entries if entry["kind"] in KINDS)
         self.forward_rules = frozenset(str(e["id"]) for e in entries if e.get("reach") == "forward")
         log.debug("dates: %d expression rules for %s", len(self.rules), ", ".join(self.languages))
@@ -220,9 +221,16 @@ class DateResolver:
         """Whether `mention` dates only the words after it ("dua hari setelah Teheran menyerang ...")."""
         return mention.rule.split(":")[0] in self.forward_rules
 
-    def is_report_date(self, text: str, mention: DateMention) -> bool:
-        """Whether `mention` dates a report ("kata X kepada wartawan, Rabu (18/6)", "Dilansir AFP, Kamis")."""
-        return mention.precision == "day" and _preceded_by(text, mention.start, self.report_markers, REPORT_WINDOW)
+    def report_kind(self, text: str, mention: DateMention) -> str | None:
+        """Whether a day-precise `mention` dates a statement ("speech": "kata X kepada wartawan, Rabu (18/6)") or
+        the outlet's relaying of it ("relay": "Dilansir AFP, Kamis (19/6)"), or neither (None)."""
+        if mention.precision != "day" or not CLOSES_CLAUSE.match(text, mention.end):
+            return None  # "X mengatakan pasukannya pada hari Senin menyerang …" dates the attack, not the words
+        if _preceded_by(text, mention.start, self.report_markers, REPORT_WINDOW):
+            return "speech"
+        if _preceded_by(text, mention.start, self.relay_markers, REPORT_WINDOW):
+            return "relay"
+        return None
 
 
 # --- calendar arithmetic (pure functions) ---------------------------------------------------------------------
@@ -285,6 +293,10 @@ def _preceded_by(text: str, start: int, words: frozenset[str], window: int) -> b
 
 def _mention(text: str, match: _Match, value: str | None, precision: str | None, rule: str) -> DateMention:
     return DateMention(match.start, match.end, text[match.start : match.end], value, precision, rule)
+
+
+def _words_of(entries: Sequence[dict[str, Any]], kind: str) -> frozenset[str]:
+    return frozenset(str(word).lower() for entry in entries if entry["kind"] == kind for word in entry["words"])
 
 
 def _number_words(entries: Sequence[dict[str, Any]]) -> dict[str, int]:

@@ -78,9 +78,10 @@ class EventDater:
             if step == 0 or neighbour is None:
                 continue
             inside = _inside(mentions, neighbour)
-            for mention in inside if abs(step) <= reports else ():
-                if self.resolver.is_report_date(article.text, mention):
-                    return mention.value, mention.precision, f"{mention.text} (reported in a nearby sentence)"
+            if abs(step) <= reports:
+                report = self._report_date(article.text, inside)
+                if report is not None:
+                    return report.value, report.precision, f"{report.text} (reported in a nearby sentence)"
             days = [m for m in inside if m.precision == "day"] if -carry <= step < 0 else []
             if days:
                 mention = days[-1]
@@ -91,13 +92,23 @@ class EventDater:
             return mention.value, mention.precision, f"{mention.text} (dateline of the lead)"
         return None, None, NO_DATE
 
+    def _report_date(self, text: str, mentions: Sequence[DateMention]) -> DateMention | None:
+        """The day a statement was made, else the day an outlet relayed it ("Dirangkum …, Jumat (29/5), hal itu
+        disampaikan Trump … Rabu (27/5)": Wednesday)."""
+        kinds = {id(m): self.resolver.report_kind(text, m) for m in mentions}
+        for wanted in ("speech", "relay"):
+            found = [m for m in mentions if kinds[id(m)] == wanted]
+            if found:
+                return found[0]
+        return None
+
     def _dateline(self, article: Article, mentions: Sequence[DateMention]) -> tuple[int, DateMention] | None:
         """The report date of the article's opening sentences and the index of its sentence, if there is one."""
         for mention in mentions:
             if mention.start >= LEAD_CHARS:
                 break
             sentence = next((s for s in article.sentences if s.start <= mention.start < s.end), None)
-            if sentence is not None and self.resolver.is_report_date(article.text, mention):
+            if sentence is not None and self.resolver.report_kind(article.text, mention):
                 return sentence.index, mention
         return None
 
