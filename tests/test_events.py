@@ -72,6 +72,15 @@ CASES_ID = [
      [("CONSULT", "phone", ("PAK", "IRN"), (), None)]),
     ("[[Rusia|RUS]] menuduh [[Ukraina|UKR]] menyerang jembatan itu.",
      [("ACCUSE", "allege", ("RUS",), ("UKR",), None), ("ASSAULT", None, ("UKR",), (), None)]),
+    # a bare root or a pe- noun is a noun: it reports an event only after a light verb or with its doer after it
+    ("Polisi [[Malaysia|MYS]] memeriksa ancaman bom di bandara itu.", [("ACCUSE", "investigate", ("MYS",), (), None)]),
+    ("Pesawat pengebom [[Amerika Serikat|USA]] terbang di atas [[Korea Selatan|KOR]].", []),
+    ("[[Israel|ISR]] melancarkan agresi ke [[Lebanon|LBN]].", [("ASSAULT", None, ("ISR",), ("LBN",), None)]),
+    ("Militer [[Rusia|RUS]] mengebom jembatan di [[Ukraina|UKR]].", [("ASSAULT", "aerial", ("RUS",), ("UKR",), None)]),
+    ("Massa dari [[Indonesia|IDN]] berdemo di depan kedutaan [[Australia|AUS]].",
+     [("PROTEST", "demo", ("IDN",), ("AUS",), None)]),
+    ("Menteri Luar Negeri [[Retno|IDN|person]] berbicara dengan mitranya dari [[Jepang|JPN]] pada Senin (15/1).",
+     [("CONSULT", None, ("IDN", "JPN"), (), "2024-01-15")]),
 ]
 
 CASES_EN = [

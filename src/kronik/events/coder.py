@@ -157,6 +157,8 @@ def _licensed(match: PatternMatch, tokens, groups: list[Group], rules: LanguageR
     verb ("melancarkan serangan"), when its doer follows it ("serangan Israel"), or when its entry says the
     noun itself reports the event (meetings, phone calls)."""
     head = tokens[match.head]
+    if rules.syntax.is_agent_noun(head):
+        return False
     if match.pattern.noun_ok or not rules.syntax.is_noun_form(head):
         return True
     if rules.syntax.after_light_verb(tokens, match.first):

@@ -82,7 +82,8 @@ class EventDater:
                 report = self._report_date(article.text, inside)
                 if report is not None:
                     return report.value, report.precision, f"{report.text} (reported in a nearby sentence)"
-            days = [m for m in inside if m.precision == "day"] if -carry <= step < 0 else []
+            days = [m for m in inside if m.precision == "day" and not self.resolver.reaches_forward(m)]
+            days = days if -carry <= step < 0 else []
             if days:
                 mention = days[-1]
                 return mention.value, mention.precision, f"{mention.text} (carried from an earlier sentence)"

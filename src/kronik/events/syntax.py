@@ -60,10 +60,31 @@ class Syntax:
         return first > 0 and self.has("anaphor", tokens[first - 1])
 
     def is_noun_form(self, token: Token) -> bool:
-        """An affixed noun ("serangan", "penyerangan", "ancaman"), where the language data says how to tell."""
-        if token.lower == token.lemma or token.lower.startswith(tuple(self.words.get("verb_prefix", ()))):
+        """A noun rather than a verb, where the language data says how to tell: in Indonesian an affixed noun
+        ("serangan", "penyerangan", "pengebom") or a bare root ("bom", "agresi", "demo"), which is a noun unless
+        listed as a root verb ("tewas", "sepakat"); a verb carries a verbal prefix ("menyerang", "diserang")."""
+        lower = token.lower
+        affixed = lower != token.lemma
+        verbal = affixed and (
+            lower.startswith(tuple(self.words.get("verb_prefix", ())))
+            or lower.endswith(tuple(self.words.get("verb_suffix", ())))  # "kerahkan", headline style
+        )
+        if verbal:
             return False
-        return token.lower.endswith(tuple(self.words.get("noun_suffix", ()))) if self.words.get("noun_suffix") else False
+        if lower == token.lemma:
+            return bool(self.words.get("root_verb")) and lower not in self.words["root_verb"]
+        if self.is_agent_noun(token):
+            return True
+        return lower.endswith(tuple(self.words.get("noun_suffix", ()))) if self.words.get("noun_suffix") else False
+
+    def is_agent_noun(self, token: Token) -> bool:
+        """A noun for the doer, not the deed ("pengebom", "penyerang"): never an event by itself."""
+        lower = token.lower
+        return (
+            lower != token.lemma
+            and lower.startswith(tuple(self.words.get("agent_prefix", ())))
+            and not lower.endswith(tuple(self.words.get("noun_suffix", ())))
+        )
 
     def after_light_verb(self, tokens: tuple[Token, ...], first: int) -> bool:
         """A verb like "melancarkan" shortly before the event noun makes it an event ("melancarkan serangan")."""
