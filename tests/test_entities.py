@@ -87,3 +87,43 @@ def test_entities_offsets_always_match_text(recognizer, text):
         assert 0 <= mention.start < mention.end <= len(text)
         assert text[mention.start : mention.end] == mention.text
         assert mention.type in ("PER", "ORG", "LOC")
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Kapal perang itu berlayar di Laut China Selatan pada Selasa malam.", {("Laut China Selatan", "LOC")}),
+        ("Presiden Palestina Mahmoud Abbas bertemu Menteri Luar Negeri Iran Abbas Araghchi di Doha.",
+         {("Palestina", "LOC"), ("Mahmoud Abbas", "PER"), ("Iran", "LOC"), ("Abbas Araghchi", "PER"), ("Doha", "LOC")}),
+        ("Penyanyi itu merilis lagu \"Bicara Cinta\" pada Januari lalu.", set()),
+        ("Film \"The Lovely Bones\" diputar di Jakarta.", {("Jakarta", "LOC")}),
+        ("Dalam wawancara itu Bhosle mengaku lelah.", {("Bhosle", "PER")}),
+        ("Rapat digelar di kota Bandung pada Senin.", {("kota Bandung", "LOC")}),
+        ("Striker itu bergabung dengan Bali United FC musim lalu.", {("Bali United FC", "ORG")}),
+        ("Penerbangan Susi Air tertunda karena cuaca.", {("Susi Air", "ORG")}),
+        ("Mereka tinggal di Sebelah Selatan sungai itu.", set()),
+        ("Pemerintah menyatakan bahwa Senin depan sekolah libur.", set()),
+        ("Siswa SMA Negeri 3 Bandung memenangi lomba.", {("SMA Negeri 3 Bandung", "ORG")}),
+        ("Sekretariat ASEAN menerbitkan laporan pada Januari 2024.", {("Sekretariat ASEAN", "ORG")}),
+        ("Foreign Minister Abbas Araghchi met President Mahmoud Abbas in Doha on Tuesday.",
+         {("Abbas Araghchi", "PER"), ("Mahmoud Abbas", "PER"), ("Doha", "LOC")}),
+        ("The talks were held in Islamabad, Sharif said.", {("Islamabad", "LOC"), ("Sharif", "PER")}),
+        ("The film \"Road House\" was shown in London.", {("London", "LOC")}),
+    ],
+)
+def test_entities_tag_spans_follow_annotation_conventions(recognizer, sentence, expected):
+    assert {(m.text, m.type) for m in recognizer.tag(sentence)} == expected
+
+
+def test_entities_two_abbases_stay_apart(recognizer):
+    text = "Mahmoud Abbas menyambut tamunya di Ramallah. Kemudian Abbas Araghchi tiba dari Teheran."
+    ids = {m.text: m.actor.id for m in recognizer.tag(text) if m.type == "PER"}
+    assert ids["Mahmoud Abbas"] != ids["Abbas Araghchi"]
+
+
+def test_entities_candidates_map_mentions_to_token_ranges(recognizer):
+    text = "Kata Bhosle, \"Road House\" diputar di Jakarta."
+    context, candidates = recognizer.candidates(text)
+    assert len(context.gaps) == len(context.words) + 1
+    for mention, start, end in candidates:
+        assert " ".join(context.words[start:end]) == mention.text.replace("  ", " ")

@@ -26,10 +26,15 @@ from kronik.calendar import month_names, weekday_names
 from kronik.gazetteer import TOKEN, common_words, fold, slug
 from kronik.knowledge import KnowledgeBase, NameEntry
 from kronik.lang import load_all
+from kronik.ner.features import SpanContext, span_features
+from kronik.ner.typer import SpanTyper
 from kronik.records import Actor, Article, EntityMention
 
 log = logging.getLogger(__name__)
 
+GUESSED_RULES = ("name:", "context:person", "context:place")  # the span typer checks these
+NONE_PROBABILITY = 0.5  # a guessed span the typer calls no name with more than this is dropped
+QUOTES = frozenset("\"'“”‘’`")
 SENTENCE_END = re.compile(r"[.!?\n:\"“”]\s*$")
 MAX_CUE_TOKENS = 5
 
@@ -119,6 +124,7 @@ class EntityRecognizer:
         self.kb = kb
         self.languages = languages
         self.cues = CueBook(languages)
+        self.typer = SpanTyper.load()
 
     def __call__(self, article: Article) -> Article:
         spans = [(s.start, s.end) for s in article.sentences] or [(0, len(article.text))]
@@ -127,18 +133,74 @@ class EntityRecognizer:
 
     def tag(self, text: str) -> list[EntityMention]:
         """Entities in raw text (no sentence split needed), without the generic ("generic:") mentions."""
-        mentions = self._resolve_short_forms(self._find(text, 0, len(text)))
-        return [m for m in mentions if not m.rule.startswith(("generic:", "name:single"))]
+        context, candidates = self.candidates(text)
+        found = []
+        for mention, start, end in candidates:
+            if mention.rule.startswith("generic:") or self._quoted_title(context, mention, start, end):
+                continue
+            if mention.rule.startswith(GUESSED_RULES) and self._common_phrase(context, start, end):
+                continue
+            if mention.rule.startswith(GUESSED_RULES):
+                guess = self.typer.classify(span_features(context, start, end, self.cues.is_common))
+                if guess.label == "NONE" and guess.probability > NONE_PROBABILITY:
+                    continue
+                if mention.rule == "name:single" and not self._single_name(context, start):
+                    continue
+            found.append(self._with_place_noun(text, context, mention, start))
+        return found
+
+    def _quoted_title(self, context: SpanContext, mention: EntityMention, start: int, end: int) -> bool:
+        """A quoted run of capitalised words the KB does not know is a title of a work ("Road House")."""
+        while start > 0 and not context.gaps[start] and context.words[start - 1][:1].isupper():
+            start -= 1  # "The" and other skipped openers inside the quotes
+        quoted = context.gaps[start][-1:] in QUOTES and context.gaps[end][:1] in QUOTES
+        return quoted and mention.rule.startswith(GUESSED_RULES)
+
+    def _common_phrase(self, context: SpanContext, start: int, end: int) -> bool:
+        """Capitalised common words ("Sebelah Selatan", "Bicara Cinta") are a phrase, not a name."""
+        return end - start > 1 and all(self.cues.is_common(fold(word)) for word in context.words[start:end])
+
+    def _single_name(self, context: SpanContext, index: int) -> bool:
+        """A lone capitalised word inside a sentence that is not a common word: a name ("menurut Bhosle")."""
+        word = context.words[index]
+        return not context.initial[index] and not word.isupper() and not self.cues.is_common(fold(word))
+
+    def _with_place_noun(self, text: str, context: SpanContext, mention: EntityMention, start: int) -> EntityMention:
+        """A place name takes the lower-case place noun before it ("kota Pati", "desa Kramas")."""
+        if mention.type != "LOC" or start == 0 or context.gaps[start]:
+            return mention
+        word = context.words[start - 1]
+        if not word.islower() or (fold(word),) not in self.cues.by_kind["loc_head"]:
+            return mention
+        begin = mention.start - len(word) - 1
+        if text[begin : mention.start] != word + " ":
+            return mention
+        return dataclasses.replace(mention, start=begin, text=text[begin : mention.end])
 
     # --- scanning ---
 
-    def _find(self, text: str, start: int, end: int) -> list[EntityMention]:
+    def candidates(self, text: str) -> tuple[SpanContext, list[tuple[EntityMention, int, int]]]:
+        """Every mention the rules find in `text` (generic ones included), with the token range it covers, and
+        the tokens as the span typer sees them."""
+        tokens = self._tokens(text, 0, len(text))
+        first_token = {token.start: i for i, token in enumerate(tokens)}
+        last_token = {token.end: i for i, token in enumerate(tokens)}
+        mentions = self._resolve_short_forms(self._find(text, 0, len(text), tokens))
+        return span_context(text, tokens), [(m, first_token[m.start], last_token[m.end] + 1) for m in mentions]
+
+    @staticmethod
+    def _tokens(text: str, start: int, end: int) -> list[Token]:
         tokens: list[Token] = []
         previous_end = start
         for match in TOKEN.finditer(text, start, end):
             initial = not tokens or bool(SENTENCE_END.search(text[previous_end : match.start()]))
             tokens.append(Token(match.start(), match.end(), match.group(), fold(match.group()), initial))
             previous_end = match.end()
+        return tokens
+
+    def _find(self, text: str, start: int, end: int, tokens: list[Token] | None = None) -> list[EntityMention]:
+        if tokens is None:
+            tokens = self._tokens(text, start, end)
         found: list[EntityMention] = []
         i = 0
         while i < len(tokens):
@@ -316,8 +378,11 @@ class EntityRecognizer:
         if not pieces:
             return []
         last = pieces[-1]
-        if len(pieces) > 1 and self.cues.match("org_tail", last.tokens, len(last.tokens) - 1)[0] and title is None:
+        ends_as_org = self.cues.match("org_tail", last.tokens, len(last.tokens) - 1)[0] and title is None
+        if ends_as_org and (len(pieces) > 1 or last.kind == "unknown" and len(last.tokens) > 1):
             merged = [t for p in pieces for t in p.tokens]
+            if merged[0].initial and len(merged) > 2 and self.cues.is_common(merged[0].key):
+                merged = merged[1:]  # a capitalised sentence opener: "Penerbangan Susi Air ..."
             return [self._mention(text, merged, "ORG", self._new_actor(text, merged, "organization", None, None), "org:tail")]
         found: list[EntityMention] = []
         place_country = country
@@ -461,6 +526,13 @@ class EntityRecognizer:
             if words <= candidate_parts:
                 return candidate
         return None
+
+
+def span_context(text: str, tokens: list[Token]) -> SpanContext:
+    """The word tokens of `text` with the punctuation between them, for the span typer."""
+    bounds = [0] + [b for token in tokens for b in (token.start, token.end)] + [len(text)]
+    gaps = tuple("".join(text[bounds[k] : bounds[k + 1]].split()) for k in range(0, len(bounds), 2))
+    return SpanContext(tuple(t.text for t in tokens), gaps, tuple(t.initial for t in tokens))
 
 
 def _indonesian_stemmer() -> Any:

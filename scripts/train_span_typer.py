@@ -1,0 +1,125 @@
+"""Train the span typer (`src/kronik/data/ner_span_types.tsv`) from the nlp-id POS corpus.
+
+Data: `nlp_id/data/dataset_postag.txt` from the nlp-id package on PyPI (MIT licence, Kumparan): about 33,000
+Indonesian news sentences, `token<TAB>POS`, proper nouns tagged NNP. Get it without installing nlp-id:
+    pip download nlp-id --no-deps -d /tmp/nlpid && unzip -q /tmp/nlpid/nlp_id-*.whl -d /tmp/nlpid/x
+    python scripts/train_span_typer.py /tmp/nlpid/x/nlp_id/data/dataset_postag.txt
+
+Distant supervision: kronik's own rules find candidate spans in every sentence. Spans whose type the rules know
+for certain (a knowledge-base name, a state or place, a span led by an organisation or place cue word, a name
+after a person's title) are labelled with that type; spans whose first word the corpus does not tag as a proper
+noun (a capitalised common word) are labelled NONE; the rest (unknown names, the ones the typer is for) are left
+out. A maximum-entropy classifier (python-crfsuite on one-item sequences, L-BFGS, fixed parameters: the result is
+deterministic) learns the labels from the span's words, shape and context; its weights are written as TSV.
+Needs python-crfsuite at training time only (`pip install python-crfsuite`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+from kronik.entities import EntityRecognizer
+from kronik.knowledge import KnowledgeBase
+from kronik.ner.features import span_features
+from kronik.ner.typer import write_weights
+
+log = logging.getLogger("train_span_typer")
+OUTPUT = Path(__file__).resolve().parents[1] / "src" / "kronik" / "data" / "ner_span_types.tsv"
+CERTAIN = {"kb": None, "state": "LOC", "place": "LOC", "loc": "LOC", "org": "ORG", "title": "PER", "context:group": "ORG"}
+PROPER = ("NNP", "FW")
+MIN_WEIGHT = 0.05
+MAX_PER_NAME = 3  # examples per (label, name): frequent names ("Indonesia") would swamp the rest
+
+
+def read_corpus(path: Path) -> list[list[tuple[str, str]]]:
+    sentences, current = [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            if current:
+                sentences.append(current)
+            current = []
+            continue
+        token, _, tag = line.partition("\t")
+        current.append((token, tag.split("\t")[0].strip()))
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+def label(rule: str, mention_type: str, tags: list[str]) -> str | None:
+    """The distant label of a candidate span, or None when the rules cannot be sure."""
+    if tags[0] not in PROPER:
+        return "NONE"
+    if not all(tag in PROPER or tag == "NUM" for tag in tags):
+        return None
+    for prefix, kind in CERTAIN.items():
+        if rule == prefix or rule.startswith(prefix + ":"):
+            return kind or mention_type
+    return None
+
+
+def examples(recognizer: EntityRecognizer, sentences: list[list[tuple[str, str]]]) -> list[tuple[list[str], str]]:
+    found = []
+    seen: Counter[tuple[str, str]] = Counter()
+    for sentence in sentences:
+        words = [word for word, _ in sentence]
+        text = " ".join(words)
+        offsets, position = [], 0
+        for word in words:
+            offsets.append(position)
+            position += len(word) + 1
+        context, candidates = recognizer.candidates(text)
+        for mention, start, end in candidates:
+            if mention.rule.startswith("generic:"):
+                continue
+            tags = [tag for (_, tag), at in zip(sentence, offsets) if mention.start <= at < mention.end]
+            kind = label(mention.rule, mention.type, tags) if tags else None
+            if kind is None or seen[(kind, mention.text.lower())] >= MAX_PER_NAME:
+                continue
+            seen[(kind, mention.text.lower())] += 1
+            features = span_features(context, start, end, recognizer.cues.is_common)
+            if mention.rule.startswith("title:"):  # unknown names have no title before them: learn from the rest
+                features = [f for f in features if not f.startswith(("p1=", "p2="))]
+            found.append((features, kind))
+    return found
+
+
+def train(data: list[tuple[list[str], str]], c1: float, c2: float) -> list[tuple[str, str, float]]:
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for features, kind in data:
+        trainer.append([{f: 1.0 for f in features}], [kind])
+    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": 300, "feature.possible_states": False})
+    with tempfile.TemporaryDirectory() as folder:
+        model = str(Path(folder) / "typer.crfsuite")
+        trainer.train(model)
+        tagger = pycrfsuite.Tagger()
+        tagger.open(model)
+        weights = [(attr, kind, w) for (attr, kind), w in tagger.info().state_features.items() if abs(w) >= MIN_WEIGHT]
+        tagger.close()
+    return sorted(weights)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path, help="nlp_id/data/dataset_postag.txt")
+    parser.add_argument("--output", type=Path, default=OUTPUT)
+    parser.add_argument("--c1", type=float, default=0.1)
+    parser.add_argument("--c2", type=float, default=0.01)
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    recognizer = EntityRecognizer(KnowledgeBase.load(("id", "en")), ("id", "en"))
+    data = examples(recognizer, read_corpus(args.corpus))
+    log.info("examples: %s", dict(Counter(kind for _, kind in data)))
+    weights = train(data, args.c1, args.c2)
+    write_weights(args.output, weights, f"trained by scripts/train_span_typer.py on {args.corpus.name} (nlp-id, MIT)")
+    log.info("wrote %d weights to %s", len(weights), args.output)
+
+
+if __name__ == "__main__":
+    main()
