@@ -121,3 +121,19 @@ def test_events_plover_scores_use_mode_then_category():
     assert plover.score("ACCUSE", None) == -3.0
     assert plover.score("REJECT", "change") == -2.0  # a mode without its own score takes the category's
     assert len(plover.categories) == 16
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_events_every_entry_example_fires_its_entry(language):
+    from kronik.events.lexicon import Lemmatizer, Lexicon, match_pattern, tokenize
+    from kronik.lang import load_entries
+
+    lemmatize = Lemmatizer(language)
+    lexicon = Lexicon(language, lemmatize)
+    silent = []
+    for entry in load_entries(language, "events"):
+        tokens = tokenize(entry["example"], 0, lemmatize)
+        pattern = next(p for p in lexicon.patterns if p.id == f"{language}:{entry['id']}")
+        if not any(match_pattern(pattern, tokens, i) for i in range(len(tokens))):
+            silent.append(entry["id"])
+    assert silent == []

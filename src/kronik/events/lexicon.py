@@ -148,7 +148,7 @@ class Lexicon:
         found = []
         for pattern in self.patterns:
             for i in range(len(tokens)):
-                match = _match_from(pattern, tokens, i)
+                match = match_pattern(pattern, tokens, i)
                 if match:
                     found.append(match)
         found.sort(key=lambda m: (-(m.last - m.first), -len(m.pattern.slots), m.first))
@@ -163,7 +163,7 @@ class Lexicon:
         return sorted(kept, key=lambda m: m.first)
 
 
-def _match_from(pattern: EventPattern, tokens: tuple[Token, ...], i: int) -> PatternMatch | None:
+def match_pattern(pattern: EventPattern, tokens: tuple[Token, ...], i: int) -> PatternMatch | None:
     width = pattern.slots[0].match_at(tokens, i)
     if not width:
         return None
