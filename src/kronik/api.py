@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from kronik import __version__
 from kronik.config import Config
@@ -117,6 +118,7 @@ def run(
         run_id = store.begin_run(str(input_path), config.to_dict(), processed.stage_versions)
         store.save_articles(processed.articles, run_id)
         store.save_links({**store.links(), **processed.links})
+        merge_aliases(store, run_id, config)
         summary = RunSummary(run_id, str(db), problems=problems)
         summary.articles = len(processed.articles)
         summary.events = sum(len(a.events) for a in processed.articles)
@@ -127,6 +129,21 @@ def run(
              "problems": len(problems)},
         )
     return summary
+
+
+def merge_aliases(store: Any, run_id: str | None = None, config: Config | None = None) -> int:
+    """Corpus stage `aliases` over every stored article: record the actors that are spellings, short forms or
+    abbreviations of one actor (see `kronik.corpus.aliases`). Returns how many merges are new."""
+    from kronik.corpus.aliases import AliasMerger, Transliteration
+    from kronik.lang import load_all
+
+    config = config or Config()
+    titles = [word for entry in load_all("honorifics", config.languages) for word in entry.get("words", ())]
+    stories = {article_id: story for article_id, (story, _) in store.links().items()}
+    merges = AliasMerger(Transliteration.load(), titles)(list(store.load_articles()), stories)
+    added = store.save_merges(merges, run_id)
+    log.info("aliases: %d merges (%d new)", len(merges), added)
+    return added
 
 
 def _progress(items: Iterable, label: str, config: Config):

@@ -167,3 +167,111 @@ def demo(db: Path | None, quiet: bool) -> None:
         report = evaluate_corpus(demo_dir / "corpus.jsonl", demo_dir / "gold.jsonl", target, config)
         click.echo("\nScores against the demo's own gold annotation:\n")
         click.echo(format_report(report))
+
+
+# --- kronik actors ---------------------------------------------------------------------------------------------
+
+ACTOR_KINDS = ("person", "organization", "group", "state", "place")
+DB_OPTION = click.option("--db", required=True, type=click.Path(path_type=Path, dir_okay=False), help="DuckDB file written by `kronik run`.")
+
+
+@main.group()
+def actors() -> None:
+    """Actors in DB: list them, show one, find those the knowledge base lacks, merge and unmerge spellings."""
+
+
+@actors.command(name="list")
+@DB_OPTION
+@click.option("--kind", type=click.Choice(ACTOR_KINDS), help="Only actors of this kind.")
+@click.option("--country", help="Only actors of this country (ISO alpha-3).")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many actors.")
+@click.option("--format", "fmt", type=click.Choice(("table", "jsonl")), default="table", show_default=True, help="Output format.")
+def actors_list(db: Path, kind: str | None, country: str | None, limit: int | None, fmt: str) -> None:
+    """Actors with their mention, event and article counts, most mentioned first (merges applied)."""
+    from kronik.actors import list_actors, open_existing
+
+    with open_existing(db) as store:
+        rows = list_actors(store, kind, country, limit)
+    columns = ("mentions", "events", "articles", "id", "kind", "country", "name")
+    _print_rows(rows, columns, fmt)
+
+
+@actors.command(name="show")
+@click.argument("actor", metavar="ID_OR_NAME")
+@DB_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print the actor as JSON.")
+def actors_show(actor: str, db: Path, as_json: bool) -> None:
+    """One actor: kind, country, sector, aliases, merges (with their rule), KB roles, articles and events."""
+    from kronik.actors import open_existing, show_actor
+    from kronik.knowledge import KnowledgeBase
+
+    with open_existing(db) as store:
+        found = show_actor(store, actor, KnowledgeBase.load(Config().languages))
+    if as_json:
+        click.echo(json.dumps(found, indent=2, ensure_ascii=False))
+        return
+    click.echo(f"{found['name']}  [{found['id']}]  {found['kind']}, country {found['country'] or '-'}, sector {found['sector'] or '-'}")
+    click.echo(f"aliases: {', '.join(found['aliases']) or '-'}")
+    for merge in found["merges"]:
+        click.echo(f"merged: {merge['from_id']} -> {merge['into_id']} ({merge['rule']}, score {merge['score']:.2f})")
+    for role in found["roles"]:
+        click.echo(f"role: {role['role']} of {role['country']} from {role['start']} to {role['end'] or 'now'}")
+    click.echo(f"articles ({len(found['articles'])}):")
+    for article in found["articles"]:
+        click.echo(f"  {article['id']}  {article['title'] or ''}")
+    click.echo(f"events ({len(found['events'])}):")
+    for event in found["events"]:
+        click.echo(f"  {event['date'] or '????-??-??':10}  {event['category']:10} {event['role']:9} {event['article_id']}  {event['sentence'][:90]}")
+
+
+@actors.command(name="new")
+@DB_OPTION
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="At most this many actors.")
+@click.option("--format", "fmt", type=click.Choice(("table", "jsonl", "yaml")), default="table", show_default=True, help="Output format; yaml prints stubs in the shape of the KB actor files.")
+def actors_new(db: Path, limit: int, fmt: str) -> None:
+    """Actors found in text that the knowledge base lacks, most mentioned first, with a title and a sentence."""
+    from kronik.actors import actor_stubs, new_actors, open_existing
+
+    with open_existing(db) as store:
+        rows = new_actors(store, limit)
+    if fmt == "yaml":
+        click.echo(actor_stubs(rows), nl=False)
+        return
+    _print_rows(rows, ("mentions", "articles", "id", "kind", "country", "title", "name"), fmt)
+
+
+@actors.command(name="merge")
+@click.argument("from_id", metavar="ID")
+@click.argument("into_id", metavar="INTO_ID")
+@DB_OPTION
+def actors_merge(from_id: str, into_id: str, db: Path) -> None:
+    """Record by hand that actor ID is the same as INTO_ID (exports then show INTO_ID with ID's names)."""
+    from kronik.actors import merge, open_existing
+
+    with open_existing(db) as store:
+        done = merge(store, from_id, into_id)
+    click.echo(f"merged {done.from_id} into {done.into_id}")
+
+
+@actors.command(name="unmerge")
+@click.argument("actor_id", metavar="ID")
+@DB_OPTION
+def actors_unmerge(actor_id: str, db: Path) -> None:
+    """Undo the merge of actor ID (automatic or by hand); later runs will not merge it there again."""
+    from kronik.actors import open_existing, unmerge
+
+    with open_existing(db) as store:
+        removed = unmerge(store, actor_id)
+    click.echo(f"unmerged {removed['from_id']} from {removed['into_id']} (was: {removed['rule']})")
+
+
+def _print_rows(rows: list[dict], columns: tuple[str, ...], fmt: str) -> None:
+    if fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    cells = [[("" if row.get(c) is None else str(row[c])) for c in columns] for row in rows]
+    widths = [max([len(c), *(len(r[i]) for r in cells)]) for i, c in enumerate(columns)]
+    click.echo("  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip())
+    for row in cells:
+        click.echo("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip())

@@ -8,8 +8,9 @@ inverses, so that what is exported or stored reads back into equal records.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from kronik.records import (
@@ -227,10 +228,17 @@ def entity_mention_from_dict(data: dict[str, Any]) -> EntityMention:
 KIND_OF_TYPE = {"PER": "person", "ORG": "organization", "LOC": "place"}
 
 
+def unresolved_actor(entity: EntityMention) -> Actor:
+    """The stand-in actor of a named entity resolved to no actor: `unresolved:<TYPE>:<lower-cased text>`."""
+    actor_id = f"unresolved:{entity.type}:{' '.join(entity.text.split()).casefold()}"
+    return Actor(actor_id, entity.text, KIND_OF_TYPE.get(entity.type, "organization"))
+
+
 def entity_dicts(
     entity_mentions: Iterable[tuple[str, EntityMention]],
     mentions: Iterable[dict[str, Any]],
     known_actors: dict[str, Actor],
+    merged_into: Mapping[str, str] | None = None,
 ) -> list[dict[str, Any]]:
     """One FORMAT.md entity per actor named in the text or taking part in an event, ordered by id.
 
@@ -238,7 +246,10 @@ def entity_dicts(
     `known_actors` the stored actors (their canonical name and aliases win). A `generic:` mention ("the
     minister") adds its article but not its words as an alias, and alone does not list an actor. Named
     entities resolved to no actor are listed as `unresolved:<TYPE>:<lower-cased text>` (kind `place` for LOC).
+    `merged_into` maps merged actor ids to the id they were merged into (see `corpus.aliases`): their
+    mentions count for that actor.
     """
+    into = merged_into or {}
     actors: dict[str, Actor] = dict(known_actors)
     forms: dict[str, list[str]] = {}
     articles: dict[str, set[str]] = {}
@@ -248,11 +259,11 @@ def entity_dicts(
         if entity.actor is None:
             if generic:
                 continue
-            actor_id = f"unresolved:{entity.type}:{' '.join(entity.text.split()).casefold()}"
-            actors.setdefault(actor_id, Actor(actor_id, entity.text, KIND_OF_TYPE.get(entity.type, "organization")))
+            actor = unresolved_actor(entity)
         else:
-            actor_id = entity.actor.id
-            actors.setdefault(actor_id, entity.actor)
+            actor = entity.actor
+        actor_id = into.get(actor.id, actor.id)
+        actors.setdefault(actor_id, actor if actor_id == actor.id else dataclasses.replace(actor, id=actor_id))
         articles.setdefault(actor_id, set()).add(article_id)
         if not generic:
             listed.add(actor_id)

@@ -29,6 +29,7 @@ import pyarrow as pa
 
 import kronik
 from kronik import serialize
+from kronik.corpus.aliases import MANUAL, Merge, MergeMap
 from kronik.errors import KronikError
 from kronik.records import Actor, Article, EntityMention, EventMention
 
@@ -292,16 +293,96 @@ class Store:
             'date_text, location, sentence_index, sentence, "start", "end", score, entry_ids '
             "FROM mentions ORDER BY article_id, position"
         ).fetchall()
-        return [serialize.mention_dict(r[0], _mention_from_row(r[1:])) for r in rows]
+        merged = self.merged_actors()
+        return [_with_merged(serialize.mention_dict(r[0], _mention_from_row(r[1:])), merged) for r in rows]
 
     def entities(self) -> list[dict[str, Any]]:
-        """One FORMAT.md `export entities` dict per actor named in the text or taking part in an event."""
-        stored = {
+        """One FORMAT.md `export entities` dict per actor named in the text or taking part in an event (an
+        actor merged into another counts for that one)."""
+        stored = self.stored_actors()
+        named = [(article_id, e) for article_id, found in self._entities_by_article().items() for e in found]
+        merges = self.merge_map()
+        stored.update(merges.merged_actors(self._merge_members(stored, merges)))
+        into = {actor_id: merges.resolve(actor_id) for actor_id in merges.into}
+        return serialize.entity_dicts(named, self.mentions(), stored, into)
+
+    def entity_mentions(self) -> dict[str, tuple[EntityMention, ...]]:
+        """Article id -> its entity mentions, in order (as stored: merges not applied)."""
+        return self._entities_by_article()
+
+    def stored_actors(self) -> dict[str, Actor]:
+        """Every actor stored (as first seen, with the aliases of every article), by id; merges not applied."""
+        return {
             r[0]: Actor(r[0], r[1], r[2], r[3], r[4], tuple(_loads(r[5], [])))
             for r in self.connection.execute("SELECT id, name, kind, country, sector, aliases FROM actors").fetchall()
         }
-        named = [(article_id, e) for article_id, found in self._entities_by_article().items() for e in found]
-        return serialize.entity_dicts(named, self.mentions(), stored)
+
+    # --- actor merges (see corpus.aliases): recorded, applied when reading, undone by deleting the row ---
+
+    def merges(self) -> list[dict[str, Any]]:
+        rows = self.connection.execute(
+            "SELECT from_id, into_id, rule, score, run_id, created_at FROM actor_merges ORDER BY into_id, from_id"
+        ).fetchall()
+        keys = ("from_id", "into_id", "rule", "score", "run_id", "created_at")
+        return [dict(zip(keys, (*r[:5], r[5].isoformat() if r[5] else None))) for r in rows]
+
+    def merge_map(self) -> MergeMap:
+        return MergeMap({r[0]: r[1] for r in self.connection.execute("SELECT from_id, into_id FROM actor_merges").fetchall()})
+
+    def merged_actors(self) -> dict[str, Actor]:
+        """Merged-from and canonical ids -> the merged actor (canonical name, everyone's names as aliases)."""
+        merges = self.merge_map()
+        return merges.merged_actors(self._merge_members(self.stored_actors(), merges)) if merges else {}
+
+    def _merge_members(self, stored: dict[str, Actor], merges: MergeMap) -> dict[str, Actor]:
+        """The actors of the ids in merges: stored ones, and stand-ins for names resolved to no actor."""
+        found = {i: stored[i] for i in merges.into.keys() | set(merges.into.values()) if i in stored}
+        if any(i.startswith("unresolved:") for i in merges.into.keys() | set(merges.into.values())):
+            for found_in_article in self._entities_by_article().values():
+                for entity in found_in_article:
+                    if entity.actor is None:
+                        stand_in = serialize.unresolved_actor(entity)
+                        found.setdefault(stand_in.id, stand_in)
+        return found
+
+    def save_merges(self, merges: Iterable[Merge], run_id: str | None) -> int:
+        """Replace the automatic merges by these (merges by hand and undone merges stay as the user left them);
+        a merge already recorded keeps its row, so running twice changes nothing. Returns how many are new."""
+        existing = {r["from_id"]: r for r in self.merges()}
+        rejected = set(self.connection.execute("SELECT from_id, into_id FROM actor_merge_rejections").fetchall())
+        wanted = {
+            m.from_id: m for m in merges
+            if (m.from_id, m.into_id) not in rejected and existing.get(m.from_id, {}).get("rule") != MANUAL
+        }
+        stale = [f for f, r in existing.items() if r["rule"] != MANUAL and (f not in wanted or r["into_id"] != wanted[f].into_id)]
+        new = [m for f, m in wanted.items() if f in stale or f not in existing]
+        with self._transaction():
+            self.connection.execute("DELETE FROM actor_merges WHERE from_id IN (SELECT unnest(?::VARCHAR[]))", [stale])
+            for m in new:
+                self.connection.execute("INSERT INTO actor_merges VALUES (?, ?, ?, ?, ?, ?)",
+                                        [m.from_id, m.into_id, m.rule, m.score, run_id, _now()])
+        return len(new)
+
+    def add_merge(self, merge: Merge, run_id: str | None = None) -> None:
+        """Record one merge (replacing any merge of `from_id`); a merge by hand lifts an earlier undo."""
+        with self._transaction():
+            self.connection.execute("DELETE FROM actor_merges WHERE from_id = ?", [merge.from_id])
+            self.connection.execute("DELETE FROM actor_merge_rejections WHERE from_id = ? AND into_id = ?",
+                                    [merge.from_id, merge.into_id])
+            self.connection.execute("INSERT INTO actor_merges VALUES (?, ?, ?, ?, ?, ?)",
+                                    [merge.from_id, merge.into_id, merge.rule, merge.score, run_id, _now()])
+
+    def remove_merge(self, from_id: str) -> dict[str, Any] | None:
+        """Undo the merge of `from_id` (returned, or None if there was none); later runs will not redo it."""
+        row = next((r for r in self.merges() if r["from_id"] == from_id), None)
+        if row is not None:
+            with self._transaction():
+                self.connection.execute("DELETE FROM actor_merges WHERE from_id = ?", [from_id])
+                self.connection.execute(
+                    "INSERT INTO actor_merge_rejections VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                    [from_id, row["into_id"], _now()],
+                )
+        return row
 
     def load_articles(self) -> Iterator[Article]:
         """The stored articles as full records (ordered by id), for re-processing or corpus stages."""
@@ -371,6 +452,15 @@ def _open_error(path: Path, exc: duckdb.Error) -> KronikError:
     if "lock" in text.lower():
         return KronikError("E202", f"{path}: the database is in use by another process ({text})")
     return KronikError("E201", f"{path}: cannot open as a kronik (DuckDB) database ({text})")
+
+
+def _with_merged(mention: dict[str, Any], merged: dict[str, Actor]) -> dict[str, Any]:
+    """A mention dict whose merged actors are replaced by the actor they were merged into."""
+    if not merged:
+        return mention
+    for side in ("actors", "recipients"):
+        mention[side] = [serialize.actor_dict(merged[a["id"]]) if a["id"] in merged else a for a in mention[side]]
+    return mention
 
 
 def _with(article: Article, **changes: Any) -> Article:
