@@ -1,7 +1,6 @@
 """Date resolution: expressions found and resolved, the date of an event span, and invariants."""
 
 import datetime as dt
-import re
 
 import pytest
 from hypothesis import given, settings
@@ -15,9 +14,8 @@ from kronik.dates import (
     year_from_weekday,
 )
 from kronik.lang import load_entries
-from kronik.records import Article, Sentence
 
-PUB = dt.date(2024, 1, 20)  # a Saturday
+from articles import PUB, article_of
 
 
 @pytest.fixture(scope="module")
@@ -29,19 +27,6 @@ def only(resolver, text, published=PUB):
     mentions = resolver.resolve(text, published)
     assert len(mentions) == 1, mentions
     return mentions[0]
-
-
-def sentences_of(text):
-    found, start = [], 0
-    for match in re.finditer(r"(?<=\.) ", text):
-        found.append(Sentence(len(found), start, match.start(), text[start : match.start()]))
-        start = match.end()
-    found.append(Sentence(len(found), start, len(text), text[start:]))
-    return tuple(found)
-
-
-def article_of(text, published=PUB):
-    return Article(id="t", raw_text=text, text=text, published=published, sentences=sentences_of(text))
 
 
 @pytest.mark.parametrize(

@@ -1,16 +1,13 @@
 """Which date an event takes: the governing expression in its sentence, a nearby report date, a date carried
 from the sentences before, the dateline; null with a reason otherwise."""
 
-import datetime as dt
-import re
 
 import pytest
 
 from kronik.dates import DateResolver
 from kronik.events.dating import NO_DATE, DatingSettings, EventDater
-from kronik.records import Article, Sentence
 
-PUB = dt.date(2024, 1, 20)  # a Saturday
+from articles import PUB, article_of
 
 
 @pytest.fixture(scope="module")
@@ -21,19 +18,6 @@ def resolver():
 @pytest.fixture(scope="module")
 def dater(resolver):
     return EventDater(resolver)
-
-
-def sentences_of(text):
-    found, start = [], 0
-    for match in re.finditer(r"(?<=\.) ", text):
-        found.append(Sentence(len(found), start, match.start(), text[start : match.start()]))
-        start = match.end()
-    found.append(Sentence(len(found), start, len(text), text[start:]))
-    return tuple(found)
-
-
-def article_of(text, published=PUB):
-    return Article(id="t", raw_text=text, text=text, published=published, sentences=sentences_of(text))
 
 
 def date_of(dater, text, words, published=PUB):
