@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import math
 import tempfile
 from collections import Counter
 from pathlib import Path
@@ -32,6 +33,9 @@ OUTPUT = Path(__file__).resolve().parents[1] / "src" / "kronik" / "data" / "ner_
 CERTAIN = {"kb": None, "state": "LOC", "place": "LOC", "loc": "LOC", "org": "ORG", "title": "PER", "context:group": "ORG"}
 PROPER = ("NNP", "FW")
 MIN_WEIGHT = 0.05
+GUESSED = ("name:", "context:person", "coref:")
+SPEECH_CUE = "before-person-speech"
+MAX_RATIO = 2  # no label has more than twice the examples of the rarest
 MAX_PER_NAME = 3  # examples per (label, name): frequent names ("Indonesia") would swamp the rest
 
 
@@ -50,12 +54,15 @@ def read_corpus(path: Path) -> list[list[tuple[str, str]]]:
     return sentences
 
 
-def label(rule: str, mention_type: str, tags: list[str]) -> str | None:
-    """The distant label of a candidate span, or None when the rules cannot be sure."""
+def label(rule: str, mention_type: str, tags: list[str], speech_before: bool = False) -> str | None:
+    """The distant label of a candidate span, or None when the rules cannot be sure. A proper noun right after
+    a speech verb ("kata Bhosle", "ujar Dehqan") is a person."""
     if tags[0] not in PROPER:
         return "NONE"
     if not all(tag in PROPER or tag == "NUM" for tag in tags):
         return None
+    if speech_before and rule.startswith(GUESSED):
+        return "PER"
     for prefix, kind in CERTAIN.items():
         if rule == prefix or rule.startswith(prefix + ":"):
             return kind or mention_type
@@ -65,6 +72,7 @@ def label(rule: str, mention_type: str, tags: list[str]) -> str | None:
 def examples(recognizer: EntityRecognizer, sentences: list[list[tuple[str, str]]]) -> list[tuple[list[str], str]]:
     found = []
     seen: Counter[tuple[str, str]] = Counter()
+    speech_verbs = {" ".join(key) for key, cue in recognizer.cues.by_kind["person_before"].items() if cue.id == SPEECH_CUE}
     for sentence in sentences:
         words = [word for word, _ in sentence]
         text = " ".join(words)
@@ -73,11 +81,13 @@ def examples(recognizer: EntityRecognizer, sentences: list[list[tuple[str, str]]
             offsets.append(position)
             position += len(word) + 1
         context, candidates = recognizer.candidates(text)
-        for mention, start, end in candidates:
+        for candidate in candidates:
+            mention, start, end = candidate.mention, candidate.start, candidate.end
             if mention.rule.startswith("generic:"):
                 continue
             tags = [tag for (_, tag), at in zip(sentence, offsets) if mention.start <= at < mention.end]
-            kind = label(mention.rule, mention.type, tags) if tags else None
+            speech = start > 0 and not context.gaps[start] and context.words[start - 1].lower() in speech_verbs
+            kind = label(mention.rule, mention.type, tags, speech) if tags else None
             if kind is None or seen[(kind, mention.text.lower())] >= MAX_PER_NAME:
                 continue
             seen[(kind, mention.text.lower())] += 1
@@ -85,7 +95,22 @@ def examples(recognizer: EntityRecognizer, sentences: list[list[tuple[str, str]]
             if mention.rule.startswith("title:"):  # unknown names have no title before them: learn from the rest
                 features = [f for f in features if not f.startswith(("p1=", "p2="))]
             found.append((features, kind))
-    return found
+    return balance(found)
+
+
+def balance(data: list[tuple[list[str], str]]) -> list[tuple[list[str], str]]:
+    """At most MAX_RATIO times as many examples of a label as of the rarest one: every k-th example is kept,
+    so the result is deterministic."""
+    counts = Counter(kind for _, kind in data)
+    limit = MAX_RATIO * min(counts.values())
+    step = {kind: max(1, math.ceil(count / limit)) for kind, count in counts.items()}
+    position: Counter[str] = Counter()
+    kept = []
+    for features, kind in data:
+        if position[kind] % step[kind] == 0:
+            kept.append((features, kind))
+        position[kind] += 1
+    return kept
 
 
 def train(data: list[tuple[list[str], str]], c1: float, c2: float) -> list[tuple[str, str, float]]:

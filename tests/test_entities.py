@@ -125,5 +125,6 @@ def test_entities_candidates_map_mentions_to_token_ranges(recognizer):
     text = "Kata Bhosle, \"Road House\" diputar di Jakarta."
     context, candidates = recognizer.candidates(text)
     assert len(context.gaps) == len(context.words) + 1
-    for mention, start, end in candidates:
-        assert " ".join(context.words[start:end]) == mention.text.replace("  ", " ")
+    for candidate in candidates:
+        words = context.words[candidate.start : candidate.end]
+        assert " ".join(words) == candidate.mention.text.replace("  ", " ")

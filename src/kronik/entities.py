@@ -19,87 +19,19 @@ import logging
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
-from kronik.calendar import month_names, weekday_names
-from kronik.gazetteer import TOKEN, common_words, fold, slug
+from kronik.gazetteer import TOKEN, fold, slug
 from kronik.knowledge import KnowledgeBase, NameEntry
-from kronik.lang import load_all
-from kronik.ner.features import SpanContext, span_features
+from kronik.ner.cues import Cue, CueBook, Token
+from kronik.ner.features import SpanContext
+from kronik.ner.filters import Candidate, MentionFilter
 from kronik.ner.typer import SpanTyper
 from kronik.records import Actor, Article, EntityMention
 
 log = logging.getLogger(__name__)
 
-GUESSED_RULES = ("name:", "context:person", "context:place")  # the span typer checks these
-NONE_PROBABILITY = 0.5  # a guessed span the typer calls no name with more than this is dropped
-QUOTES = frozenset("\"'“”‘’`")
 SENTENCE_END = re.compile(r"[.!?\n:\"“”]\s*$")
-MAX_CUE_TOKENS = 5
-
-
-@dataclass(frozen=True)
-class Token:
-    start: int
-    end: int
-    text: str
-    key: str  # folded
-    initial: bool = False  # first word of a sentence
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
-
-
-@dataclass(frozen=True)
-class Cue:
-    id: str
-    kind: str
-    sector: str | None = None
-    country: str | None = None
-    role: str | None = None
-
-
-class CueBook:
-    """The cue words of the chosen languages, indexed by folded token key."""
-
-    def __init__(self, languages: tuple[str, ...]):
-        self.by_kind: dict[str, dict[tuple[str, ...], Cue]] = defaultdict(dict)
-        for entry in load_all("entity_cues", languages):
-            cue = Cue(entry["id"], entry["kind"], entry.get("sector"), entry.get("country"), entry.get("role"))
-            for word in entry["words"]:
-                self.by_kind[cue.kind].setdefault(tuple(fold(w) for w in TOKEN.findall(word)), cue)
-        self.particles = {key[0] for key in self.by_kind["particle"]}
-        self.breakers = {fold(n) for n in list(month_names(languages)) + list(weekday_names(languages))}
-        self.common = common_words(languages)
-        self.is_common = lru_cache(maxsize=4096)(self._is_common)
-        self._stem = _indonesian_stemmer() if "id" in languages else None
-
-    def _is_common(self, key: str) -> bool:
-        """A common word (or an affixed form of one: "serangan" from "serang")."""
-        if key in self.common:
-            return True
-        return self._stem is not None and len(key) > 5 and self._stem(key) in self.common
-
-    def match(self, kind: str, tokens: list[Token], i: int, limit: int | None = None) -> tuple[int, Cue | None]:
-        """Longest cue of `kind` starting at token i: (number of tokens, cue), or (0, None)."""
-        table = self.by_kind.get(kind, {})
-        end = min(len(tokens), i + MAX_CUE_TOKENS, limit if limit is not None else len(tokens))
-        for stop in range(end, i, -1):
-            cue = table.get(tuple(t.key for t in tokens[i:stop]))
-            if cue is not None:
-                return stop - i, cue
-        return 0, None
-
-    def before(self, kind: str, tokens: list[Token], i: int) -> Cue | None:
-        """A cue of `kind` ending just before token i (lower-case context words)."""
-        table = self.by_kind.get(kind, {})
-        for length in range(min(3, i), 0, -1):
-            cue = table.get(tuple(t.key for t in tokens[i - length : i]))
-            if cue is not None:
-                return cue
-        return None
 
 
 @dataclass
@@ -107,7 +39,7 @@ class Piece:
     """A part of a capitalised run: a known name, a cue-led name, or unknown words."""
 
     tokens: list[Token]
-    kind: str  # known, org, loc, unknown
+    kind: str  # known, org, loc, region, unknown
     entries: tuple[NameEntry, ...] = ()
     cue: Cue | None = None
 
@@ -124,69 +56,32 @@ class EntityRecognizer:
         self.kb = kb
         self.languages = languages
         self.cues = CueBook(languages)
-        self.typer = SpanTyper.load()
+        place_nouns = frozenset(key[0] for key in self.cues.by_kind["loc_head"] if len(key) == 1)
+        self.filter = MentionFilter(SpanTyper.load(), self.cues.is_common, place_nouns)
 
     def __call__(self, article: Article) -> Article:
         spans = [(s.start, s.end) for s in article.sentences] or [(0, len(article.text))]
-        mentions = [m for start, end in spans for m in self._find(article.text, start, end)]
-        return dataclasses.replace(article, entities=tuple(self._resolve_short_forms(mentions)))
+        return dataclasses.replace(article, entities=tuple(self.recognise(article.text, spans)))
 
     def tag(self, text: str) -> list[EntityMention]:
         """Entities in raw text (no sentence split needed), without the generic ("generic:") mentions."""
-        context, candidates = self.candidates(text)
-        found = []
-        for mention, start, end in candidates:
-            if mention.rule.startswith("generic:") or self._quoted_title(context, mention, start, end):
-                continue
-            if mention.rule.startswith(GUESSED_RULES) and self._common_phrase(context, start, end):
-                continue
-            if mention.rule.startswith(GUESSED_RULES):
-                guess = self.typer.classify(span_features(context, start, end, self.cues.is_common))
-                if guess.label == "NONE" and guess.probability > NONE_PROBABILITY:
-                    continue
-                if mention.rule == "name:single" and not self._single_name(context, start):
-                    continue
-            found.append(self._with_place_noun(text, context, mention, start))
-        return found
+        return [m for m in self.recognise(text, [(0, len(text))]) if not m.rule.startswith("generic:")]
 
-    def _quoted_title(self, context: SpanContext, mention: EntityMention, start: int, end: int) -> bool:
-        """A quoted run of capitalised words the KB does not know is a title of a work ("Road House")."""
-        while start > 0 and not context.gaps[start] and context.words[start - 1][:1].isupper():
-            start -= 1  # "The" and other skipped openers inside the quotes
-        quoted = context.gaps[start][-1:] in QUOTES and context.gaps[end][:1] in QUOTES
-        return quoted and mention.rule.startswith(GUESSED_RULES)
+    def recognise(self, text: str, spans: list[tuple[int, int]]) -> list[EntityMention]:
+        """The mentions in the sentences `spans` of `text` (generic ones included) that pass the filter."""
+        context, candidates = self.candidates(text, spans)
+        return self.filter.apply(text, context, candidates)
 
-    def _common_phrase(self, context: SpanContext, start: int, end: int) -> bool:
-        """Capitalised common words ("Sebelah Selatan", "Bicara Cinta") are a phrase, not a name."""
-        return end - start > 1 and all(self.cues.is_common(fold(word)) for word in context.words[start:end])
-
-    def _single_name(self, context: SpanContext, index: int) -> bool:
-        """A lone capitalised word inside a sentence that is not a common word: a name ("menurut Bhosle")."""
-        word = context.words[index]
-        return not context.initial[index] and not word.isupper() and not self.cues.is_common(fold(word))
-
-    def _with_place_noun(self, text: str, context: SpanContext, mention: EntityMention, start: int) -> EntityMention:
-        """A place name takes the lower-case place noun before it ("kota Pati", "desa Kramas")."""
-        if mention.type != "LOC" or start == 0 or context.gaps[start]:
-            return mention
-        word = context.words[start - 1]
-        if not word.islower() or (fold(word),) not in self.cues.by_kind["loc_head"]:
-            return mention
-        begin = mention.start - len(word) - 1
-        if text[begin : mention.start] != word + " ":
-            return mention
-        return dataclasses.replace(mention, start=begin, text=text[begin : mention.end])
-
-    # --- scanning ---
-
-    def candidates(self, text: str) -> tuple[SpanContext, list[tuple[EntityMention, int, int]]]:
-        """Every mention the rules find in `text` (generic ones included), with the token range it covers, and
-        the tokens as the span typer sees them."""
-        tokens = self._tokens(text, 0, len(text))
+    def candidates(self, text: str, spans: list[tuple[int, int]] | None = None) -> tuple[SpanContext, list[Candidate]]:
+        """Every mention the rules find in the sentences `spans` of `text` (default: all of it, one sentence),
+        short forms resolved, with the tokens they cover as the span typer sees them."""
+        sentences = [self._tokens(text, start, end) for start, end in spans or [(0, len(text))]]
+        mentions = self._resolve_short_forms([m for tokens in sentences for m in self._find(text, tokens)])
+        tokens = [token for sentence in sentences for token in sentence]
         first_token = {token.start: i for i, token in enumerate(tokens)}
         last_token = {token.end: i for i, token in enumerate(tokens)}
-        mentions = self._resolve_short_forms(self._find(text, 0, len(text), tokens))
-        return span_context(text, tokens), [(m, first_token[m.start], last_token[m.end] + 1) for m in mentions]
+        found = [Candidate(m, first_token[m.start], last_token[m.end] + 1) for m in mentions]
+        return span_context(text, tokens), found
 
     @staticmethod
     def _tokens(text: str, start: int, end: int) -> list[Token]:
@@ -198,9 +93,7 @@ class EntityRecognizer:
             previous_end = match.end()
         return tokens
 
-    def _find(self, text: str, start: int, end: int, tokens: list[Token] | None = None) -> list[EntityMention]:
-        if tokens is None:
-            tokens = self._tokens(text, start, end)
+    def _find(self, text: str, tokens: list[Token]) -> list[EntityMention]:
         found: list[EntityMention] = []
         i = 0
         while i < len(tokens):
@@ -296,13 +189,19 @@ class EntityRecognizer:
             title_country = title_country or cue.country
             i += length
         pieces = self._pieces(tokens, i, stop)
+        for index, piece in enumerate(pieces[1:], 1):
+            at = tokens.index(piece.tokens[0])
+            if piece.kind == "unknown" and self.cues.match("title", tokens, at, stop)[0]:
+                # "Kapolda Papua Irjen X": the first title goes with the place; the second starts a new name
+                left = self._emit(text, tokens, i, pieces[:index], None, title_country)
+                return left + self._read_run(text, tokens, at, stop)
         return self._emit(text, tokens, i, pieces, title_cue, title_country)
 
     def _skip_openers(self, tokens: list[Token], i: int, stop: int) -> int:
         """Drop capitalised words that do not start a name: weekdays, months, sentence openers."""
         while i < stop:
             length, _ = self.cues.match("function_word", tokens, i, stop)
-            if length:
+            if length and not self.cues.match("region", tokens, i, stop)[0]:
                 i += length
                 continue
             token = tokens[i]
@@ -329,7 +228,11 @@ class EntityRecognizer:
             length, entry = self._known(tokens, i, stop)
             org_length, org_cue = self.cues.match("org_head", tokens, i, stop)
             loc_length, loc_cue = self.cues.match("loc_head", tokens, i, stop)
-            if entry is not None and length >= max(org_length, loc_length):
+            region_length, region_cue = self.cues.match("region", tokens, i, stop)
+            if region_cue is not None and region_length >= max(length, org_length, loc_length):
+                pieces.append(Piece(tokens[i : i + region_length], "region", cue=region_cue))  # never a state
+                i += region_length
+            elif entry is not None and length >= max(org_length, loc_length):
                 if entry.type == "LOC":
                     while i + length < stop and self.cues.match("loc_tail", tokens, i + length, stop)[0]:
                         length += 1
@@ -403,6 +306,9 @@ class EntityRecognizer:
                 actor = self._new_actor(text, piece.tokens, "organization", org_country, sector)
                 found.append(self._mention(text, piece.tokens, "ORG", actor, f"org:{piece.cue.id}"))
                 place_country = org_country or place_country
+                continue
+            if piece.kind == "region":
+                found.append(self._mention(text, piece.tokens, "LOC", None, f"loc:{piece.cue.id}"))
                 continue
             if piece.kind == "loc":
                 actor = self._state_actor(self._country_within(piece.tokens) or (piece.entries[0].actor_id if piece.entries else None))
@@ -533,15 +439,6 @@ def span_context(text: str, tokens: list[Token]) -> SpanContext:
     bounds = [0] + [b for token in tokens for b in (token.start, token.end)] + [len(text)]
     gaps = tuple("".join(text[bounds[k] : bounds[k + 1]].split()) for k in range(0, len(bounds), 2))
     return SpanContext(tuple(t.text for t in tokens), gaps, tuple(t.initial for t in tokens))
-
-
-def _indonesian_stemmer() -> Any:
-    try:
-        from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
-    except ModuleNotFoundError:
-        log.warning("PySastrawi is not installed: affixed sentence openers will not be recognised")
-        return None
-    return StemmerFactory().create_stemmer().stem
 
 
 def entity_summary(mention: EntityMention) -> dict[str, Any]:

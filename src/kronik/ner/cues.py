@@ -1,0 +1,91 @@
+"""Cue words as the recogniser uses them: the tokens of a sentence and the cue words of `lang/<code>/
+entity_cues.yaml` indexed by folded token key, with the tests that go with them (a common word, a word that
+breaks a name: a weekday or a month)."""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from kronik.calendar import month_names, weekday_names
+from kronik.gazetteer import TOKEN, common_words, fold
+from kronik.lang import load_all
+
+log = logging.getLogger(__name__)
+
+MAX_CUE_TOKENS = 5
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    key: str  # folded
+    initial: bool = False  # first word of a sentence
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass(frozen=True)
+class Cue:
+    id: str
+    kind: str
+    sector: str | None = None
+    country: str | None = None
+    role: str | None = None
+
+
+class CueBook:
+    """The cue words of the chosen languages, indexed by folded token key."""
+
+    def __init__(self, languages: tuple[str, ...]):
+        self.by_kind: dict[str, dict[tuple[str, ...], Cue]] = defaultdict(dict)
+        for entry in load_all("entity_cues", languages):
+            cue = Cue(entry["id"], entry["kind"], entry.get("sector"), entry.get("country"), entry.get("role"))
+            for word in entry["words"]:
+                self.by_kind[cue.kind].setdefault(tuple(fold(w) for w in TOKEN.findall(word)), cue)
+        self.particles = {key[0] for key in self.by_kind["particle"]}
+        self.breakers = {fold(n) for n in list(month_names(languages)) + list(weekday_names(languages))}
+        self.common = common_words(languages)
+        self.is_common = lru_cache(maxsize=4096)(self._is_common)
+        self._stem = _indonesian_stemmer() if "id" in languages else None
+
+    def _is_common(self, key: str) -> bool:
+        """A common word (or an affixed form of one: "serangan" from "serang")."""
+        if key in self.common:
+            return True
+        return self._stem is not None and len(key) > 5 and self._stem(key) in self.common
+
+    def match(self, kind: str, tokens: list[Token], i: int, limit: int | None = None) -> tuple[int, Cue | None]:
+        """Longest cue of `kind` starting at token i: (number of tokens, cue), or (0, None)."""
+        table = self.by_kind.get(kind, {})
+        end = min(len(tokens), i + MAX_CUE_TOKENS, limit if limit is not None else len(tokens))
+        for stop in range(end, i, -1):
+            cue = table.get(tuple(t.key for t in tokens[i:stop]))
+            if cue is not None:
+                return stop - i, cue
+        return 0, None
+
+    def before(self, kind: str, tokens: list[Token], i: int) -> Cue | None:
+        """A cue of `kind` ending just before token i (lower-case context words)."""
+        table = self.by_kind.get(kind, {})
+        for length in range(min(3, i), 0, -1):
+            cue = table.get(tuple(t.key for t in tokens[i - length : i]))
+            if cue is not None:
+                return cue
+        return None
+
+
+def _indonesian_stemmer() -> Any:
+    try:
+        from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+    except ModuleNotFoundError:
+        log.warning("PySastrawi is not installed: affixed sentence openers will not be recognised")
+        return None
+    return StemmerFactory().create_stemmer().stem

@@ -1,0 +1,91 @@
+"""Checks on the mentions the rules guess: which guessed spans are names at all, and where a place name starts.
+
+The rules of `kronik.entities` read every capitalised run; the ones they cannot place by the knowledge base or
+a cue word ("name:", "context:person", "context:place") are guesses. `MentionFilter` drops the guesses that are
+no name: a quoted title of a work ("Road House"), a phrase of capitalised common words ("Sebelah Selatan"), a
+capitalised word at the start of a sentence, or a span the span typer (`typer.SpanTyper`) calls no name. It
+also lets a place name take the lower-case place noun before it ("kota Pati"). The pipeline stage and
+`EntityRecognizer.tag` use the same filter, so `kronik tag` shows what the pipeline sees.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from kronik.gazetteer import fold
+from kronik.ner.features import SpanContext, span_features
+from kronik.ner.typer import SpanTyper
+from kronik.records import EntityMention
+
+GUESSED_RULES = ("name:", "context:person", "context:place")  # the span typer checks these
+NONE_PROBABILITY = 0.5  # a guessed span the typer calls no name with more than this is dropped
+QUOTES = frozenset("\"'“”‘’`")
+
+
+@dataclasses.dataclass(frozen=True)
+class Candidate:
+    """A mention the rules found and the word tokens [start, end) it covers in its `SpanContext`."""
+
+    mention: EntityMention
+    start: int
+    end: int
+
+
+class MentionFilter:
+    """Keeps the mentions that are names; built once from the cue words' tests and the span typer."""
+
+    def __init__(self, typer: SpanTyper, is_common: Callable[[str], bool], place_nouns: frozenset[str]):
+        self.typer = typer
+        self.is_common = is_common
+        self.place_nouns = place_nouns  # folded lower-case words before a place name ("kota", "desa")
+
+    def apply(self, text: str, context: SpanContext, candidates: list[Candidate]) -> list[EntityMention]:
+        """The mentions worth keeping, place names widened to their place noun; generic mentions are kept."""
+        return [self._with_place_noun(text, context, c) for c in candidates if self.keeps(context, c)]
+
+    def keeps(self, context: SpanContext, candidate: Candidate) -> bool:
+        mention, start, end = candidate.mention, candidate.start, candidate.end
+        if not mention.rule.startswith(GUESSED_RULES):
+            return True
+        if self._quoted_title(context, start, end) or self._common_phrase(context, start, end):
+            return False
+        if end - start == 1 and _inner_capitals(context.words[start]):
+            return True  # "KontraS", "YouTube": no common word is written so
+        guess = self.typer.classify(span_features(context, start, end, self.is_common))
+        if guess.label == "NONE" and guess.probability > NONE_PROBABILITY:
+            return False
+        return mention.rule != "name:single" or self._single_name(context, start)
+
+    @staticmethod
+    def _quoted_title(context: SpanContext, start: int, end: int) -> bool:
+        """A quoted run of capitalised words the KB does not know is a title of a work ("Road House")."""
+        while start > 0 and not context.gaps[start] and context.words[start - 1][:1].isupper():
+            start -= 1  # "The" and other skipped openers inside the quotes
+        return context.gaps[start][-1:] in QUOTES and context.gaps[end][:1] in QUOTES
+
+    def _common_phrase(self, context: SpanContext, start: int, end: int) -> bool:
+        """Capitalised common words ("Sebelah Selatan", "Bicara Cinta") are a phrase, not a name."""
+        return end - start > 1 and all(self.is_common(fold(word)) for word in context.words[start:end])
+
+    def _single_name(self, context: SpanContext, index: int) -> bool:
+        """A lone capitalised word inside a sentence that is not a common word: a name ("menurut Bhosle")."""
+        word = context.words[index]
+        return not context.initial[index] and not word.isupper() and not self.is_common(fold(word))
+
+    def _with_place_noun(self, text: str, context: SpanContext, candidate: Candidate) -> EntityMention:
+        """A place name takes the lower-case place noun before it ("kota Pati", "desa Kramas")."""
+        mention, start = candidate.mention, candidate.start
+        if mention.type != "LOC" or start == 0 or context.gaps[start]:
+            return mention
+        word = context.words[start - 1]
+        if not word.islower() or fold(word) not in self.place_nouns:
+            return mention
+        begin = mention.start - len(word) - 1
+        if text[begin : mention.start] != word + " ":
+            return mention
+        return dataclasses.replace(mention, start=begin, text=text[begin : mention.end])
+
+
+def _inner_capitals(word: str) -> bool:
+    return not word.isupper() and any(ch.isupper() for ch in word[1:])
