@@ -13,24 +13,10 @@ from pathlib import Path
 
 from kronik.entities import EntityRecognizer
 from kronik.knowledge import KnowledgeBase
+from kronik.ner.tagged import read_tagged_sentences
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 TYPES = {"PERSON": "PER", "PLACE": "LOC", "ORGANISATION": "ORG"}
-
-
-def read_sentences(path: Path) -> list[list[tuple[str, str]]]:
-    sentences, current = [], []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            if current:
-                sentences.append(current)
-            current = []
-            continue
-        token, _, tag = line.partition("\t")
-        current.append((token, tag.strip() or "O"))
-    if current:
-        sentences.append(current)
-    return sentences
 
 
 def gold_spans(tags: list[str]) -> set[tuple[int, int, str]]:
@@ -51,7 +37,7 @@ def main() -> None:
         sys.exit(f"NERGrit file not found: {path}")
     recognizer = EntityRecognizer(KnowledgeBase.load(("id", "en")), ("id", "en"))
     true_pos, predicted, gold = Counter(), Counter(), Counter()
-    for sentence in read_sentences(path):
+    for sentence in read_tagged_sentences(path, empty_tag="O"):
         tokens = [token for token, _ in sentence]
         starts, position = [], 0
         for token in tokens:

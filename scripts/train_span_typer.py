@@ -26,6 +26,7 @@ from pathlib import Path
 from kronik.entities import EntityRecognizer
 from kronik.knowledge import KnowledgeBase
 from kronik.ner.features import span_features
+from kronik.ner.tagged import read_tagged_sentences
 from kronik.ner.typer import write_weights
 
 log = logging.getLogger("train_span_typer")
@@ -37,21 +38,6 @@ GUESSED = ("name:", "context:person", "coref:")
 SPEECH_CUE = "before-person-speech"
 MAX_RATIO = 2  # no label has more than twice the examples of the rarest
 MAX_PER_NAME = 3  # examples per (label, name): frequent names ("Indonesia") would swamp the rest
-
-
-def read_corpus(path: Path) -> list[list[tuple[str, str]]]:
-    sentences, current = [], []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            if current:
-                sentences.append(current)
-            current = []
-            continue
-        token, _, tag = line.partition("\t")
-        current.append((token, tag.split("\t")[0].strip()))
-    if current:
-        sentences.append(current)
-    return sentences
 
 
 def label(rule: str, mention_type: str, tags: list[str], speech_before: bool = False) -> str | None:
@@ -139,7 +125,7 @@ def main() -> None:
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     recognizer = EntityRecognizer(KnowledgeBase.load(("id", "en")), ("id", "en"))
-    data = examples(recognizer, read_corpus(args.corpus))
+    data = examples(recognizer, read_tagged_sentences(args.corpus))
     log.info("examples: %s", dict(Counter(kind for _, kind in data)))
     weights = train(data, args.c1, args.c2)
     write_weights(args.output, weights, f"trained by scripts/train_span_typer.py on {args.corpus.name} (nlp-id, MIT)")
