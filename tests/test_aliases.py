@@ -153,6 +153,14 @@ def test_aliases_titles_are_not_full_names(merger):
     assert merger([article("a1", full), article("a2", short)], {"a1": "s", "a2": "s"}) == ()
 
 
+def test_aliases_country_of_an_actor_does_not_depend_on_article_order(merger):
+    pakistan = actor("Jaysh al-Adl", kind="group", country="PAK")
+    unknown = actor("Jaysh al-Adl", kind="group")
+    iran = actor("Jaish al-Adl", kind="group", country="IRN")
+    articles = [article("a1", pakistan), article("a2", unknown, iran)]
+    assert merger(articles) == merger(list(reversed(articles))) == ()
+
+
 NAMES = st.sampled_from([a for pair in SAME + APART for a in pair if not a.id.startswith("kb:")])
 
 

@@ -61,6 +61,19 @@ class Sighting:
     actor: Actor
     forms: Counter[str] = field(default_factory=Counter)
     articles: set[str] = field(default_factory=set)
+    countries: Counter[str] = field(default_factory=Counter)  # the countries the articles gave this actor
+
+    def see(self, actor: Actor, article_id: str) -> None:
+        self.articles.add(article_id)
+        if actor.country:
+            self.countries[actor.country] += 1
+
+    def settled(self) -> Sighting:
+        """The actor with the country most articles gave it (ties: alphabetical), whatever the article order."""
+        if not self.countries:
+            return self
+        country = min(self.countries, key=lambda c: (-self.countries[c], c))
+        return replace(self, actor=replace(self.actor, country=country))
 
     @property
     def mentions(self) -> int:
@@ -377,14 +390,14 @@ def collect_sightings(articles: Sequence[Article]) -> tuple[dict[str, Sighting],
             actor = entity.actor or unresolved_actor(entity)
             sighting = sightings.setdefault(actor.id, Sighting(actor))
             sighting.forms[entity.text] += 1
-            sighting.articles.add(article.id)
+            sighting.see(actor, article.id)
             present[actor.id] = None
         for event in article.events:
             for actor in event.actors + event.recipients:
-                sightings.setdefault(actor.id, Sighting(actor)).articles.add(article.id)
+                sightings.setdefault(actor.id, Sighting(actor)).see(actor, article.id)
                 present[actor.id] = None
         by_article[article.id] = list(present)
-    return sightings, by_article
+    return {key: sighting.settled() for key, sighting in sightings.items()}, by_article
 
 
 def names_of(sighting: Sighting) -> list[str]:
