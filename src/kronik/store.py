@@ -288,23 +288,27 @@ class Store:
 
     def mentions(self) -> list[dict[str, Any]]:
         """Every event mention in the FORMAT.md `mentions` shape (with `provenance`), by article then order."""
+        return self._mentions(self.merged_actors())
+
+    def _mentions(self, merged: dict[str, Actor]) -> list[dict[str, Any]]:
         rows = self.connection.execute(
             "SELECT article_id, event_id, category, mode, context, actors, recipients, date, date_precision, "
             'date_text, location, sentence_index, sentence, "start", "end", score, entry_ids '
             "FROM mentions ORDER BY article_id, position"
         ).fetchall()
-        merged = self.merged_actors()
         return [_with_merged(serialize.mention_dict(r[0], _mention_from_row(r[1:])), merged) for r in rows]
 
     def entities(self) -> list[dict[str, Any]]:
         """One FORMAT.md `export entities` dict per actor named in the text or taking part in an event (an
         actor merged into another counts for that one)."""
         stored = self.stored_actors()
-        named = [(article_id, e) for article_id, found in self._entities_by_article().items() for e in found]
+        by_article = self._entities_by_article()
+        named = [(article_id, e) for article_id, found in by_article.items() for e in found]
         merges = self.merge_map()
-        stored.update(merges.merged_actors(self._merge_members(stored, merges)))
+        merged = merges.merged_actors(self._merge_members(stored, merges, by_article)) if merges else {}
+        stored.update(merged)
         into = {actor_id: merges.resolve(actor_id) for actor_id in merges.into}
-        return serialize.entity_dicts(named, self.mentions(), stored, into)
+        return serialize.entity_dicts(named, self._mentions(merged), stored, into)
 
     def entity_mentions(self) -> dict[str, tuple[EntityMention, ...]]:
         """Article id -> its entity mentions, in order (as stored: merges not applied)."""
@@ -334,11 +338,18 @@ class Store:
         merges = self.merge_map()
         return merges.merged_actors(self._merge_members(self.stored_actors(), merges)) if merges else {}
 
-    def _merge_members(self, stored: dict[str, Actor], merges: MergeMap) -> dict[str, Actor]:
-        """The actors of the ids in merges: stored ones, and stand-ins for names resolved to no actor."""
-        found = {i: stored[i] for i in merges.into.keys() | set(merges.into.values()) if i in stored}
-        if any(i.startswith("unresolved:") for i in merges.into.keys() | set(merges.into.values())):
-            for found_in_article in self._entities_by_article().values():
+    def _merge_members(
+        self,
+        stored: dict[str, Actor],
+        merges: MergeMap,
+        by_article: dict[str, tuple[EntityMention, ...]] | None = None,
+    ) -> dict[str, Actor]:
+        """The actors of the ids in merges: stored ones, and stand-ins for names resolved to no actor (read from
+        `by_article`, the entity mentions by article, when the caller has them already)."""
+        ids = merges.into.keys() | set(merges.into.values())
+        found = {i: stored[i] for i in ids if i in stored}
+        if any(i.startswith("unresolved:") for i in ids):
+            for found_in_article in (by_article if by_article is not None else self._entities_by_article()).values():
                 for entity in found_in_article:
                     if entity.actor is None:
                         stand_in = serialize.unresolved_actor(entity)
