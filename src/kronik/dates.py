@@ -283,7 +283,6 @@ def year_from_weekday(month: int, day: int, weekday: int, today: dt.date) -> int
     return None
 
 
-# --- the date of an event --------------------------------------------------------------------------------
 # --- small helpers ------------------------------------------------------------------------------------------------
 def _preceded_by(text: str, start: int, words: frozenset[str], window: int) -> bool:
     """Whether one of `words` occurs shortly before `start`, in the same sentence and outside quotes."""

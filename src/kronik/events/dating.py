@@ -66,9 +66,10 @@ class EventDater:
 
     def _from_context(self, article: Article, mentions: Sequence[DateMention], start: int) -> DatedSpan:
         """The date of the report given nearby, one carried from the sentences before, or the dateline's."""
-        index = next((s.index for s in article.sentences if s.start <= start < s.end), None)
-        if index is None:
+        sentence = _sentence_at(article, start)
+        if sentence is None:
             return None, None, NO_DATE
+        index = sentence.index
         by_index = {s.index: s for s in article.sentences}
         reports, carry = self.settings.report_neighbours, self.settings.carry_sentences
         reach = max(reports, carry)
@@ -82,8 +83,11 @@ class EventDater:
                 report = self._report_date(article.text, inside)
                 if report is not None:
                     return report.value, report.precision, f"{report.text} (reported in a nearby sentence)"
-            days = [m for m in inside if m.precision == "day" and not self.resolver.reaches_forward(m)]
-            days = days if -carry <= step < 0 else []
+            days = (
+                [m for m in inside if m.precision == "day" and not self.resolver.reaches_forward(m)]
+                if -carry <= step < 0
+                else []
+            )
             if days:
                 mention = days[-1]
                 return mention.value, mention.precision, f"{mention.text} (carried from an earlier sentence)"
@@ -96,22 +100,22 @@ class EventDater:
     def _report_date(self, text: str, mentions: Sequence[DateMention]) -> DateMention | None:
         """The day a statement was made, else the day an outlet relayed it ("Dirangkum …, Jumat (29/5), hal itu
         disampaikan Trump … Rabu (27/5)": Wednesday)."""
-        kinds = {id(m): self.resolver.report_kind(text, m) for m in mentions}
-        for wanted in ("speech", "relay"):
-            found = [m for m in mentions if kinds[id(m)] == wanted]
-            if found:
-                return found[0]
-        return None
+        reported = [(kind, m) for m in mentions if (kind := self.resolver.report_kind(text, m))]
+        return min(reported, key=lambda pair: pair[0] != "speech")[1] if reported else None
 
     def _dateline(self, article: Article, mentions: Sequence[DateMention]) -> tuple[int, DateMention] | None:
         """The report date of the article's opening sentences and the index of its sentence, if there is one."""
         for mention in mentions:
             if mention.start >= LEAD_CHARS:
                 break
-            sentence = next((s for s in article.sentences if s.start <= mention.start < s.end), None)
+            sentence = _sentence_at(article, mention.start)
             if sentence is not None and self.resolver.report_kind(article.text, mention):
                 return sentence.index, mention
         return None
+
+
+def _sentence_at(article: Article, offset: int) -> Sentence | None:
+    return next((s for s in article.sentences if s.start <= offset < s.end), None)
 
 
 def _inside(mentions: Sequence[DateMention], sentence: Sentence) -> list[DateMention]:
@@ -127,7 +131,7 @@ def _distance(mention: DateMention, start: int, end: int) -> int:
 
 
 def _sentence_bounds(article: Article, start: int, end: int) -> tuple[int, int]:
-    sentence: Sentence | None = next((s for s in article.sentences if s.start <= start < s.end), None)
+    sentence = _sentence_at(article, start)
     if sentence is not None:
         return sentence.start, max(sentence.end, end)
     text = article.text

@@ -133,7 +133,7 @@ def _carried(match, tokens, syntax, fallback: Group | None) -> Group | None:
     if fallback is None:
         return None
     before = tokens[syntax.clause_start(tokens, match.first) : match.first]
-    if not before or any(syntax.has("pronoun", t) or t.lower.endswith("nya") for t in before):
+    if not before or any(syntax.points_back(t) for t in before):
         return fallback
     return None
 

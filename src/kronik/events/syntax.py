@@ -59,23 +59,22 @@ class Syntax:
             return last + 1 < len(tokens) and self.has("anaphor", tokens[last + 1])
         return first > 0 and self.has("anaphor", tokens[first - 1])
 
+    def points_back(self, token: Token) -> bool:
+        """A pronoun ("ia", "mereka", "he") or a word carrying a pronoun suffix ("pihaknya")."""
+        return self.has("pronoun", token) or token.lower.endswith(tuple(self.words.get("pronoun_suffix", ())))
+
     def is_noun_form(self, token: Token) -> bool:
         """A noun rather than a verb, where the language data says how to tell: in Indonesian an affixed noun
         ("serangan", "penyerangan", "pengebom") or a bare root ("bom", "agresi", "demo"), which is a noun unless
         listed as a root verb ("tewas", "sepakat"); a verb carries a verbal prefix ("menyerang", "diserang")."""
         lower = token.lower
-        affixed = lower != token.lemma
-        verbal = affixed and (
-            lower.startswith(tuple(self.words.get("verb_prefix", ())))
-            or lower.endswith(tuple(self.words.get("verb_suffix", ())))  # "kerahkan", headline style
-        )
-        if verbal:
-            return False
-        if lower == token.lemma:
+        if lower == token.lemma:  # a bare root
             return bool(self.words.get("root_verb")) and lower not in self.words["root_verb"]
-        if self.is_agent_noun(token):
-            return True
-        return lower.endswith(tuple(self.words.get("noun_suffix", ()))) if self.words.get("noun_suffix") else False
+        if lower.startswith(tuple(self.words.get("verb_prefix", ()))) or lower.endswith(
+            tuple(self.words.get("verb_suffix", ()))  # "kerahkan", headline style
+        ):
+            return False
+        return self.is_agent_noun(token) or lower.endswith(tuple(self.words.get("noun_suffix", ())))
 
     def is_agent_noun(self, token: Token) -> bool:
         """A noun for the doer, not the deed ("pengebom", "penyerang"): never an event by itself."""
