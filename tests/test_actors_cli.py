@@ -110,5 +110,5 @@ def test_actors_cli_errors_have_codes(db, args, code):
 
 def test_actors_cli_missing_database(tmp_path):
     result = invoke("actors", "list", "--db", str(tmp_path / "none.duckdb"))
-    assert result.exit_code == 2 and "E206" in result.output
+    assert result.exit_code == 2 and "E212" in result.output
     assert not (tmp_path / "none.duckdb").exists()

@@ -26,10 +26,10 @@ CURATED_PREFIX = "kb:"
 
 
 def open_existing(db: str | Path) -> Store:
-    """Open a database that must already exist (KronikError E206 when it does not)."""
+    """Open a database that must already exist (KronikError E212 when it does not)."""
     path = Path(db)
     if not path.is_file():
-        raise KronikError("E206", f"{path}: no such database (create it with `kronik run INPUT --db {path}`)")
+        raise KronikError("E212", f"{path}: no such database (create it with `kronik run INPUT --db {path}`)")
     return Store.open(path)
 
 

@@ -42,13 +42,13 @@ class SpanTyper:
         try:
             lines = source.read_text(encoding="utf-8").splitlines()
         except OSError as exc:
-            raise KronikError("E410", f"span typer weights unreadable: {source}: {exc}") from exc
+            raise KronikError("E420", f"span typer weights unreadable: {source}: {exc}") from exc
         for number, line in enumerate(lines, 1):
             if not line or line.startswith("#"):
                 continue
             parts = line.split("\t")
             if len(parts) != 3 or parts[1] not in LABELS:
-                raise KronikError("E411", f"{source}:{number}: expected feature<TAB>label<TAB>weight")
+                raise KronikError("E421", f"{source}:{number}: expected feature<TAB>label<TAB>weight")
             weights[parts[0]][parts[1]] = float(parts[2])
         return cls(dict(weights))
 
