@@ -26,13 +26,12 @@ from typing import Any
 from kronik.errors import KronikError
 from kronik.gazetteer import Place, common_words, fold, name_key, places, state_names
 from kronik.lang import read_entries
-from kronik.records import Actor
+from kronik.records import ACTOR_KINDS, Actor
 
 log = logging.getLogger(__name__)
 
 ACTOR_FOLDER = "actors"  # data/actors/*.yaml
-KINDS = ("person", "organization", "group")
-SECTORS = ("GOV", "MIL", "COP", "SPY", "JUD", "LEG", "PTY", "REB", "OPP", "CVL", "MED", "BUS", "NGO", "IGO")
+KINDS = tuple(kind for kind in ACTOR_KINDS if kind != "state")  # curated actors; states come from pycountry
 DATE_FORMS = {"day": re.compile(r"^\d{4}-\d{2}-\d{2}$"), "month": re.compile(r"^\d{4}-\d{2}$"), "year": re.compile(r"^\d{4}$")}
 ACRONYM_MAX_CHARS = 6  # an all-capitals name this short matches only in capitals ("AS", "BIN", "WHO")
 KIND_TO_TYPE = {"person": "PER", "organization": "ORG", "group": "ORG", "state": "LOC"}
