@@ -28,6 +28,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import Levenshtein
+from scipy.cluster.hierarchy import DisjointSet
 
 from kronik.corpus.abbreviations import expansion_rule, initials_only, kind_key
 from kronik.errors import KronikError
@@ -311,22 +312,18 @@ class Clusters:
 
     def __init__(self, sightings: Mapping[str, Sighting]):
         self.sightings = sightings
-        self.parent: dict[str, str] = {actor_id: actor_id for actor_id in sightings}
-        self.members: dict[str, list[str]] = {actor_id: [actor_id] for actor_id in sightings}
+        self.sets = DisjointSet(sightings)
         self.reasons: dict[str, tuple[str, float]] = {}
         self.short: set[str] = set()  # ids joined as the short form of another
 
     def root(self, actor_id: str) -> str:
-        while self.parent[actor_id] != actor_id:
-            self.parent[actor_id] = self.parent[self.parent[actor_id]]
-            actor_id = self.parent[actor_id]
-        return actor_id
+        return self.sets[actor_id]
 
     def same(self, left: str, right: str) -> bool:
-        return self.root(left) == self.root(right)
+        return self.sets.connected(left, right)
 
     def can_join(self, left: str, right: str) -> bool:
-        actors = [self.sightings[m].actor for root in {self.root(left), self.root(right)} for m in self.members[root]]
+        actors = [self.sightings[m].actor for m in self.sets.subset(left) | self.sets.subset(right)]
         if any(a.kind == "state" for a in actors) or sum(is_curated(a.id) for a in actors) > 1:
             return False
         if len({a.country for a in actors if a.country}) > 1:
@@ -340,18 +337,15 @@ class Clusters:
             self.reasons.setdefault(actor_id, (rule, score))
         if rule in SHORT_RULES:
             self.short.add(right)
-        big, small = sorted((self.root(left), self.root(right)), key=lambda r: (-len(self.members[r]), r))
-        self.parent[small] = big
-        self.members[big] += self.members.pop(small)
+        self.sets.merge(left, right)
         return True
 
     def merges(self) -> tuple[Merge, ...]:
         found = []
-        for root in sorted(self.members):
-            members = self.members[root]
+        for members in self.sets.subsets():
             if len(members) < 2:
                 continue
-            into = canonical([self.sightings[m] for m in members], self.short).actor.id
+            into = canonical([self.sightings[m] for m in sorted(members)], self.short).actor.id
             for member in sorted(members):
                 if member != into:
                     rule, score = self.reasons.get(member, self.reasons.get(into, ("spelling", 1.0)))
