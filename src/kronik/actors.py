@@ -17,12 +17,12 @@ from typing import Any
 from kronik.corpus.aliases import MANUAL, Merge
 from kronik.errors import KronikError
 from kronik.gazetteer import fold, slug
+from kronik.knowledge import CURATED_PREFIX, is_curated
 from kronik.records import Article, EntityMention
 from kronik.store import Store
 
 log = logging.getLogger(__name__)
 
-CURATED_PREFIX = "kb:"
 
 
 def open_existing(db: str | Path) -> Store:
@@ -121,7 +121,7 @@ def show_actor(store: Store, id_or_name: str, kb: Any = None) -> dict[str, Any]:
 
 
 def _roles(kb: Any, actor_id: str) -> list[dict[str, Any]]:
-    if kb is None or not actor_id.startswith(CURATED_PREFIX):
+    if kb is None or not is_curated(actor_id):
         return []
     return [
         {"role": r.role, "country": r.country, "start": r.start.isoformat(), "end": r.end.isoformat() if r.end else None}
@@ -135,7 +135,7 @@ def new_actors(store: Store, limit: int | None = None) -> list[dict[str, Any]]:
     used = usage(store)
     candidates = [
         e for e in store.entities()
-        if not e["id"].startswith((CURATED_PREFIX, "unresolved:")) and e["kind"] != "state" and used.mentions[e["id"]]
+        if not is_curated(e["id"]) and not e["id"].startswith("unresolved:") and e["kind"] != "state" and used.mentions[e["id"]]
     ]
     candidates.sort(key=lambda e: (-used.mentions[e["id"]], -len(e["article_ids"]), e["id"]))
     chosen = candidates[:limit] if limit else candidates

@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 ACTOR_FOLDER = "actors"  # data/actors/*.yaml
 KINDS = tuple(kind for kind in ACTOR_KINDS if kind != "state")  # curated actors; states come from pycountry
 DATE_FORMS = {"day": re.compile(r"^\d{4}-\d{2}-\d{2}$"), "month": re.compile(r"^\d{4}-\d{2}$"), "year": re.compile(r"^\d{4}$")}
+CURATED_PREFIX = "kb:"  # the id prefix of curated actors (data/actors/*.yaml)
 ACRONYM_MAX_CHARS = 6  # an all-capitals name this short matches only in capitals ("AS", "BIN", "WHO")
 KIND_TO_TYPE = {"person": "PER", "organization": "ORG", "group": "ORG", "state": "LOC"}
 # Which kind of name wins when one written form names several things (lower is stronger).
@@ -161,6 +162,11 @@ def _states(languages: tuple[str, ...], index: dict[tuple[str, ...], list[NameEn
             if key:
                 index[key].append(NameEntry(code, "LOC", n.use, n.name, f"state:{n.source}"))
     return states
+
+
+def is_curated(actor_id: str) -> bool:
+    """Whether an actor id names a curated actor of the knowledge base (not a state, not one found in text)."""
+    return actor_id.startswith(CURATED_PREFIX)
 
 
 def load_actor_entries() -> tuple[dict[str, Any], ...]:

@@ -33,13 +33,13 @@ from scipy.cluster.hierarchy import DisjointSet
 from kronik.corpus.abbreviations import expansion_rule, initials_only, kind_key
 from kronik.errors import KronikError
 from kronik.gazetteer import fold, load_data_entries
+from kronik.knowledge import is_curated
 from kronik.records import Actor, Article
 from kronik.serialize import unresolved_actor
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 ROMAN = re.compile(r"[ivxlcdm]{1,6}")
 NUMBER = re.compile(r"\d+|\b[IVXLCDM]{1,6}\b")
-KB_PREFIX = "kb:"
 LARGE_BLOCK = 400  # a word shared by more actors than this is too common to block on
 MANUAL = "manual"  # the rule of a merge made by hand
 SHORT_RULES = frozenset({"abbreviation", "name-prefix", "short-form"})  # rules joining a short form (right side)
@@ -397,10 +397,6 @@ def collect_sightings(articles: Sequence[Article]) -> tuple[dict[str, Sighting],
 def names_of(sighting: Sighting) -> list[str]:
     """The canonical name, the aliases and the forms used in text, each once."""
     return list(dict.fromkeys([sighting.actor.name, *sighting.actor.aliases, *sighting.forms]))
-
-
-def is_curated(actor_id: str) -> bool:
-    return actor_id.startswith(KB_PREFIX)
 
 
 def same_numbers(left: str, right: str) -> bool:

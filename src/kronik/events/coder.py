@@ -12,6 +12,7 @@ from kronik.events.lexicon import Lemmatizer, Lexicon, PatternMatch, Token, pars
 from kronik.events.plover import Plover
 from kronik.events.roles import Group, Roles, actor_groups, assign_roles
 from kronik.events.syntax import Syntax
+from kronik.knowledge import is_curated
 from kronik.lang import load_entries
 from kronik.records import Article, EntityMention, EventMention, Location
 
@@ -214,7 +215,7 @@ def _political(entity: EntityMention) -> bool:
     actor = entity.actor
     if actor is None or actor.sector == "MED":  # news media are the sources that report, rarely actors
         return False
-    if actor.country or actor.id.startswith("kb:") or actor.kind in ("state", "group"):
+    if actor.country or is_curated(actor.id) or actor.kind in ("state", "group"):
         return True
     if actor.kind == "organization":
         return actor.sector is not None
