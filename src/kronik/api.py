@@ -56,6 +56,7 @@ def build_pipeline(config: Config, repeated_lines: dict[str, frozenset[str]] | N
     from kronik.knowledge import KnowledgeBase
     from kronik.langid import LanguageDetector
     from kronik.sentences import SentenceSplitter
+    from kronik.setting import DomesticSetting
 
     languages = config.languages
     kb = KnowledgeBase.load(languages)
@@ -67,6 +68,7 @@ def build_pipeline(config: Config, repeated_lines: dict[str, frozenset[str]] | N
             LanguageDetector(languages, config.default_language),
             SentenceSplitter(languages),
             EntityRecognizer(kb, languages),
+            DomesticSetting(config.domestic_share),
             resolver,
             EventCoder(languages, config.default_language, dater),
         ]
