@@ -117,10 +117,28 @@ def test_clean_records_removed_pieces_with_rules(cleaner):
         ("pemerintah A.S. dan U.S. Navy", "pemerintah A.S. dan U.S. Navy"),
         ("naik 1.500 orang atau 3,5 persen", "naik 1.500 orang atau 3,5 persen"),
         ("lihat situs kompas.com hari ini", "lihat situs kompas.com hari ini"),
+        ("kata PresidenPrabowo di Istana", "kata Presiden Prabowo di Istana"),
+        ("Bogor - InstagramSebuah unggahan beredar", "Bogor - Instagram Sebuah unggahan beredar"),
+        ("Menteri Luar Negeri ASPete Hegseth tiba", "Menteri Luar Negeri AS Pete Hegseth tiba"),
+        ("kepada PresidenAS Joe Biden", "kepada Presiden AS Joe Biden"),
+        ("Albanesemengatakan bahwa Canberra", "Albanese mengatakan bahwa Canberra"),
+        ("Menlu Wongjuga hadir", "Menlu Wong juga hadir"),
+        ("Khameneitelah berpidato", "Khamenei telah berpidato"),
+        ("aplikasi milik ByteDance dan KapanLagi", "aplikasi milik ByteDance dan KapanLagi"),
+        ("Perayaan Ramadan dan Idulfitri", "Perayaan Ramadan dan Idulfitri"),
+        ("Warga Sudan mengungsi ke Chad", "Warga Sudan mengungsi ke Chad"),
+        ("umat Hindu bersembahyang di Pura", "umat Hindu bersembahyang di Pura"),
+        ("Pasokan Terbatas dan Mendalam", "Pasokan Terbatas dan Mendalam"),
+        ("Setelah itu Sesudah rapat", "Setelah itu Sesudah rapat"),
+        ("diunggah ke WhatsApp dan MacBook", "diunggah ke WhatsApp dan MacBook"),
+        ("siaran CNNIndonesia pagi ini", "siaran CNN Indonesia pagi ini"),
+        ("badan UNHCR dan UNRWA", "badan UNHCR dan UNRWA"),
+        ("aplikasi BRImo milik BRI", "aplikasi BRImo milik BRI"),
     ],
 )
 def test_clean_mend_glued(cleaner, raw, expected):
-    assert mend_glued(raw, cleaner.rules.keep_glued) == expected
+    rules = cleaner.rules
+    assert mend_glued(raw, rules.keep_glued, rules.glued_tail) == expected
 
 
 @pytest.mark.parametrize(

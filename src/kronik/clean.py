@@ -25,7 +25,8 @@ MAX_ROUNDS = 4  # cleaning repeats until nothing changes (idempotence); this bou
 TERMINAL = '.!?:;"”’…'
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u200c\u200d\u2060\ufeff\u00ad]")
-_GLUED_WORD = re.compile(r"\b([a-z]{3,})([A-Z][a-z]{2,}|[A-Z]{2,}(?![a-z]))")
+_GLUED_WORD = re.compile(r"\b([a-z]{3,}|[A-Z][a-z]{3,})([A-Z][a-z]{2,}|[A-Z]{2,}(?![a-z]))")
+_GLUED_ACRONYM = re.compile(r"\b([A-Z]{2,})([A-Z][a-z]{3,})")
 _GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2})([.!?])(?=[A-Z][a-z])")
 _GLUED_COMMA = re.compile(r"(?<=[a-z]{2}),(?=[A-Z][a-z])")
 _GLUED_PAREN_OPEN = re.compile(r"(?<=[a-z]{2})\((?=[A-Z])")
@@ -50,12 +51,14 @@ class RuleSet:
     related: tuple[Rule, ...]
     cut_after: tuple[Rule, ...]
     keep_glued: re.Pattern[str] | None
+    glued_tail: re.Pattern[str] | None  # a capitalised word with one of these words glued to its end
     headline_words: frozenset[str]
 
     @classmethod
     def load(cls, languages: tuple[str, ...]) -> RuleSet:
         groups: dict[str, list[Rule]] = defaultdict(list)
         keep: list[str] = []
+        tails: set[str] = set()
         words: set[str] = set()
         for entry in load_all("boilerplate", languages):
             rule_id = f"{entry['lang']}:{entry['id']}"
@@ -63,15 +66,20 @@ class RuleSet:
                 words.update(str(w).lower() for w in entry["words"])
             elif entry["kind"] == "keep_glued":
                 keep.append(entry["pattern"])
+            elif entry["kind"] == "glued_tail":
+                tails.update(str(w) for w in entry["words"])
             else:
                 groups[entry["kind"]].append(Rule(rule_id, entry["kind"], re.compile(entry["pattern"])))
         keep_pattern = re.compile("|".join(f"(?:{p})" for p in keep)) if keep else None
+        alternatives = "|".join(sorted(map(re.escape, tails), key=len, reverse=True))
+        tail_pattern = re.compile(rf"\b([A-Z][a-z]{{3,}}?)({alternatives})\b") if tails else None
         return cls(
             line=tuple(groups["line"]),
             inline=tuple(groups["inline"]),
             related=tuple(groups["related"]),
             cut_after=tuple(groups["cut_after"]),
             keep_glued=keep_pattern,
+            glued_tail=tail_pattern,
             headline_words=frozenset(words),
         )
 
@@ -108,7 +116,7 @@ class Cleaner:
         lines = self._drop_after_end(lines, removed)
         lines = self._drop_lines(lines, repeated, removed)
         lines = [self._clean_inline(line, removed) for line in lines]
-        lines = [mend_glued(line, self.rules.keep_glued) for line in lines if line]
+        lines = [mend_glued(line, self.rules.keep_glued, self.rules.glued_tail) for line in lines if line]
         return "\n".join(join_fragments(lines))
 
     def _drop_after_end(self, lines: list[str], removed: list[Removed]) -> list[str]:
@@ -231,18 +239,25 @@ def _spaced_headline_end(rest: str, headline_words: frozenset[str]) -> int:
     return 0
 
 
-def mend_glued(line: str, keep: re.Pattern[str] | None) -> str:
-    """Put back spaces lost around links: "terhadapIran" -> "terhadap Iran", "lainnya.Dia" -> "lainnya. Dia"."""
+def mend_glued(line: str, keep: re.Pattern[str] | None, tail: re.Pattern[str] | None = None) -> str:
+    """Put back spaces lost around links: "terhadapIran" -> "terhadap Iran", "PresidenPrabowo" -> "Presiden
+    Prabowo", "lainnya.Dia" -> "lainnya. Dia", and with `tail` "Trumpmengatakan" -> "Trump mengatakan"."""
 
     def split_word(match: re.Match[str]) -> str:
-        token_start = match.start()
-        token_end = line.find(" ", token_start)
-        token = line[token_start : token_end if token_end != -1 else len(line)]
+        text, token_start = match.string, match.start()
+        token_end = text.find(" ", token_start)
+        token = text[token_start : token_end if token_end != -1 else len(text)]
         if keep is not None and keep.fullmatch(token.strip(".,;:!?\"'()”“")):
             return match.group(0)
         return f"{match.group(1)} {match.group(2)}"
 
-    line = _GLUED_WORD.sub(split_word, line)
+    for _ in range(MAX_ROUNDS):  # "seranganIsraelJakarta": each pass splits one join of a chain
+        mended = _GLUED_ACRONYM.sub(split_word, _GLUED_WORD.sub(split_word, line))
+        if mended == line:
+            break
+        line = mended
+    if tail is not None:
+        line = tail.sub(split_word, line)
     line = _GLUED_SENTENCE.sub(r"\1 ", line)
     line = _GLUED_COMMA.sub(", ", line)
     line = _GLUED_PAREN_OPEN.sub(" (", line)
