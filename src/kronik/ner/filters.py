@@ -19,6 +19,7 @@ from kronik.ner.typer import SpanTyper
 from kronik.records import EntityMention
 
 GUESSED_RULES = ("name:", "context:person", "context:place")  # the span typer checks these
+UNSURE_RULE = "name:unsure"  # a capitalised run with no evidence of any type: dropped
 NONE_PROBABILITY = 0.5  # a guessed span the typer calls no name with more than this is dropped
 QUOTES = frozenset("\"'“”‘’`")
 
@@ -40,14 +41,19 @@ class MentionFilter:
         self.is_common = is_common
         self.place_nouns = place_nouns  # folded lower-case words before a place name ("kota", "desa")
 
-    def apply(self, text: str, context: SpanContext, candidates: list[Candidate]) -> list[EntityMention]:
-        """The mentions worth keeping, place names widened to their place noun; generic mentions are kept."""
-        return [self._with_place_noun(text, context, c) for c in candidates if self.keeps(context, c)]
+    def apply(
+        self, text: str, context: SpanContext, candidates: list[Candidate], keep_unsure: bool = True
+    ) -> list[EntityMention]:
+        """The mentions worth keeping, place names widened to their place noun; generic mentions are kept.
+        Unsure mentions (`UNSURE_RULE`) are kept only with `keep_unsure`."""
+        return [self._with_place_noun(text, context, c) for c in candidates if self.keeps(context, c, keep_unsure)]
 
-    def keeps(self, context: SpanContext, candidate: Candidate) -> bool:
+    def keeps(self, context: SpanContext, candidate: Candidate, keep_unsure: bool = True) -> bool:
         mention, start, end = candidate.mention, candidate.start, candidate.end
         if not mention.rule.startswith(GUESSED_RULES):
             return True
+        if mention.rule == UNSURE_RULE and not keep_unsure:
+            return end - start == 1 and _inner_capitals(context.words[start])  # "KontraS"
         if self._quoted_title(context, start, end) or self._common_phrase(context, start, end):
             return False
         if end - start == 1 and _inner_capitals(context.words[start]):
@@ -55,7 +61,8 @@ class MentionFilter:
         guess = self.typer.classify(span_features(context, start, end, self.is_common))
         if guess.label == "NONE" and guess.probability > NONE_PROBABILITY:
             return False
-        return mention.rule != "name:single" or self._single_name(context, start)
+        single = mention.rule == "name:single" or mention.rule == UNSURE_RULE and end - start == 1
+        return not single or self._single_name(context, start)
 
     @staticmethod
     def _quoted_title(context: SpanContext, start: int, end: int) -> bool:
