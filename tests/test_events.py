@@ -96,6 +96,57 @@ def test_events_indonesian_cases(coder, marked, expected):
     assert summary(coder(make_article(marked, "id"))) == expected
 
 
+# General rules (issue 4): orders, law enforcement, idioms, attributes, joined verbs, nouns told in passing.
+CASES_ID_RULES = [
+    # an order whose object is an event noun codes that event, not a request
+    ("[[Panglima TNI Agus Subiyanto|IDN|person]] memerintahkan pengerahan pasukan ke perbatasan.",
+     [("MOBILIZE", "troops", ("IDN",), (), None)]),
+    ("[[Jaksa Agung Burhanuddin|IDN|person]] menginstruksikan penahanan terhadap [[Riza Pahlevi|IDN|person]].",
+     [("COERCE", "arrest", ("IDN",), ("IDN",), None)]),
+    ("[[Kapolri Listyo Sigit|IDN|person]] memerintahkan [[Kapolda Papua|IDN|person]] mengusut kasus itu.",
+     [("REQUEST", None, ("IDN",), ("IDN",), None), ("ACCUSE", "investigate", ("IDN",), (), None)]),
+    # caught in a sting, made a suspect: the one named first is the recipient, the agency after it the actor
+    ("[[Abdul Azis|IDN|person]] terjaring OTT [[KPK|IDN|organization]] pada Kamis (18/1).",
+     [("COERCE", "arrest", ("IDN",), ("IDN",), "2024-01-18")]),
+    ("[[Bambang Sutrisno|IDN|person]] kini menjadi tersangka [[KPK|IDN|organization]].",
+     [("ACCUSE", "investigate", ("IDN",), ("IDN",), None)]),
+    # a scheduled questioning; two joined nouns after one light verb
+    ("[[KPK|IDN|organization]] menjadwalkan pemeriksaan terhadap [[Hendra Wijaya|IDN|person]].",
+     [("ACCUSE", "investigate", ("IDN",), ("IDN",), None)]),
+    ("[[Kejari Surabaya|IDN|organization]] melakukan penetapan tersangka dan penahanan terhadap dua orang, yakni "
+     "[[Dedi Kurniawan|IDN|person]] dan [[Agus Salim|IDN|person]].",
+     [("ACCUSE", "investigate", ("IDN",), ("IDN", "IDN"), None), ("COERCE", "arrest", ("IDN",), ("IDN", "IDN"), None)]),
+    # idioms that are no event
+    ("[[PBB|UNO|group]] menyerukan [[India|IND]] dan [[Pakistan|PAK]] menahan diri.",
+     [("REQUEST", None, ("UNO",), ("IND", "PAK"), None)]),
+    ("Kabut asap dari [[Riau|IDN]] mengancam jiwa ribuan warga.", []),
+    # "yang didukung X" describes a group; its doer is not the subject of the main verb
+    ("Milisi [[Houthi|YEM|group]] yang didukung [[Iran|IRN]] menembakkan rudal ke [[Israel|ISR]].",
+     [("ASSAULT", "aerial", ("YEM",), ("ISR",), None)]),
+    # a verb joined to the one before shares its subject
+    ("[[Ali Khamenei|IRN|person]] menolak ajakan [[Amerika Serikat|USA]] dan memperingatkan [[Israel|ISR]].",
+     [("REJECT", None, ("IRN",), ("USA",), None), ("THREATEN", None, ("IRN",), ("ISR",), None)]),
+    # a "-nya" noun is a noun: without a light verb or a doer after it, no event of its own
+    ("[[Israel|ISR]] menyerang [[Iran|IRN]] dan menyebut serangannya bertujuan mencegah [[Teheran|IRN]] membuat bom.",
+     [("ASSAULT", None, ("ISR",), ("IRN",), None)]),
+    # an event noun with no recipient retelling a conflict already coded; "serangan X itu" points back
+    ("[[Israel|ISR]] menyerang [[Iran|IRN]] pada Jumat (19/1). Dua hari kemudian, warga tewas akibat serangan [[Israel|ISR]].",
+     [("ASSAULT", None, ("ISR",), ("IRN",), "2024-01-19")]),
+    ("[[Rusia|RUS]] menyerang [[Ukraina|UKR]] pada Selasa (16/1). Serangan [[Moskow|RUS]] itu merusak gedung.",
+     [("ASSAULT", None, ("RUS",), ("UKR",), "2024-01-16")]),
+    # a reduplicated plural noun is the noun ("serangan-serangan")
+    ("[[Amerika Serikat|USA]] melancarkan serangan-serangan udara ke [[Yaman|YEM]].",
+     [("ASSAULT", "aerial", ("USA",), ("YEM",), None)]),
+    ("[[Rusia|RUS]] meluncurkan serangan-serangan drone ke [[Ukraina|UKR]].",
+     [("ASSAULT", "drone", ("RUS",), ("UKR",), None)]),
+]
+
+
+@pytest.mark.parametrize("marked,expected", CASES_ID_RULES)
+def test_events_indonesian_general_rules(coder, marked, expected):
+    assert summary(coder(make_article(marked, "id"))) == expected
+
+
 @pytest.mark.parametrize("marked,expected", CASES_EN)
 def test_events_english_cases(coder, marked, expected):
     assert summary(coder(make_article(marked, "en"))) == expected

@@ -83,26 +83,37 @@ class EventCoder:
         rules = self.rules.get(article.language or "", self.rules[self.default_language])
         mentions: list[EventMention] = []
         previous_subject: Group | None = None
+        repeats: set[int] = set()  # mentions told by a bare event noun without a recipient
         for sentence in article.sentences:
             tokens = tokenize(sentence.text, sentence.start, rules.lemmatize)
             entities = [e for e in article.entities if sentence.start <= e.start and e.end <= sentence.end]
             groups = actor_groups(tokens, [e for e in entities if _political(e)], rules.syntax)
             matches = rules.lexicon.find(tokens)
+            verbal: Group | None = None  # the doer of the last verb of this sentence, for a verb joined to it
             for number, match in enumerate(matches):
-                mention = self._code(article, sentence, tokens, groups, entities, match, rules, previous_subject)
+                if _yields_to_object(match, matches[number + 1 :], tokens, rules):
+                    continue
+                context = (previous_subject, verbal)
+                mention = self._code(article, sentence, tokens, groups, entities, match, rules, context)
                 if mention is None:
                     continue
                 if not mention.recipients:
                     target = _object_event(match, matches[number + 1 :], tokens, groups, rules, mentions)
                     mention = dataclasses.replace(mention, recipients=target)
+                if rules.syntax.is_noun_form(tokens[match.head]):
+                    if not mention.recipients and not rules.syntax.after_light_verb(tokens, match.first):
+                        repeats.add(len(mentions))
+                else:
+                    verbal = Group(-1, -1, mention.actors)
                 mentions.append(mention)
             if groups:
                 previous_subject = groups[0]
-        kept = _distinct(mentions)
+        kept = _distinct(_without_repeats(mentions, repeats))
         events = tuple(dataclasses.replace(m, id=f"{article.id}:e{n}") for n, m in enumerate(kept, 1))
         return dataclasses.replace(article, events=events)
 
-    def _code(self, article, sentence, tokens, groups, entities, match, rules, previous_subject):
+    def _code(self, article, sentence, tokens, groups, entities, match, rules, context):
+        previous_subject, verbal = context
         if _inside_entity(tokens, match, entities):
             return None
         category = match.pattern.category
@@ -113,6 +124,8 @@ class EventCoder:
             return None
         if not _licensed(match, tokens, groups, rules):
             return None
+        if match.pattern.relative_is_attribute and rules.syntax.is_relative_passive(tokens, match.head):
+            return None  # "Hizbullah yang didukung Iran" describes the group; it reports no event
         if modality == "future":
             if category in COOPERATIVE:
                 category = "AGREE"
@@ -120,7 +133,9 @@ class EventCoder:
                 category = "THREATEN"
             elif category not in FUTURE_KEPT:
                 return None
-        roles: Roles = assign_roles(match, tokens, groups, rules.syntax, previous_subject)
+        if _anaphoric_after_doer(match, tokens, groups, rules) and category not in ("ACCUSE", "REJECT"):
+            return None
+        roles: Roles = assign_roles(match, tokens, groups, rules.syntax, previous_subject, verbal)
         if not roles.actors:
             return None
         if category == "CONSULT" and len(roles.actors) + len(roles.recipients) < 2:
@@ -166,6 +181,35 @@ def _licensed(match: PatternMatch, tokens, groups: list[Group], rules: LanguageR
         return True
     follows = [g for g in groups if match.last < g.first <= match.last + 2]
     return match.pattern.noun_actor_after and bool(follows)
+
+
+def _yields_to_object(match: PatternMatch, later: list[PatternMatch], tokens, rules: LanguageRules) -> bool:
+    """An order whose object is an event noun ("memerintahkan pengerahan pasukan") reports that event, coded
+    from the noun with the one who orders as its actor, rather than a request."""
+    if not match.pattern.yields_to_object:
+        return False
+    following = [m for m in later if match.last < m.first <= match.last + 2]
+    return bool(following) and rules.syntax.is_noun_form(tokens[following[0].head])
+
+
+def _anaphoric_after_doer(match: PatternMatch, tokens, groups: list[Group], rules: LanguageRules) -> bool:
+    """ "Serangan Tel Aviv itu": an event noun whose doer is followed by an anaphor points back to an event told."""
+    if not rules.syntax.anaphor_after or not rules.syntax.is_noun_form(tokens[match.head]):
+        return False
+    doer = [g for g in groups if g.first == match.last + 1]
+    return bool(doer) and doer[0].last + 1 < len(tokens) and rules.syntax.has("anaphor", tokens[doer[0].last + 1])
+
+
+def _without_repeats(mentions: list[EventMention], repeats: set[int]) -> list[EventMention]:
+    """An event noun with no recipient ("akibat serangan Israel") whose doer has an event of the same category
+    with a recipient elsewhere in the article retells that conflict in passing: it is dropped."""
+    def told(mention: EventMention) -> bool:
+        return any(
+            other.category == mention.category and other.recipients and _ids(other.actors) == _ids(mention.actors)
+            for other in mentions
+        )
+
+    return [m for n, m in enumerate(mentions) if n not in repeats or not told(m)]
 
 
 def _distinct(mentions: list[EventMention]) -> list[EventMention]:

@@ -47,7 +47,12 @@ class Lemmatizer:
         lower = word.lower()
         lemma = self._cache.get(lower)
         if lemma is None:
-            lemma = self._stem(lower) if lower.isalpha() else lower
+            half, dash, rest = lower.partition("-")
+            if dash and half == rest and half.isalpha():  # a reduplicated plural: "serangan-serangan"
+                lower_word = half
+            else:
+                lower_word = lower
+            lemma = self._stem(lower_word) if lower_word.isalpha() else lower
             lemma = lemma or lower
             self._cache[lower] = lemma
         return lemma
@@ -98,6 +103,10 @@ class EventPattern:
     noun_actor_after: bool
     noun_ok: bool
     context: tuple[str, ...]
+    passive: bool = False  # the phrase itself is passive ("menjadi tersangka"): its subject is the recipient
+    not_followed_by: tuple[Alternative, ...] = ()  # idioms that are no event ("menahan diri", "mengancam jiwa")
+    yields_to_object: bool = False  # an order whose object names the event ("memerintahkan pengerahan")
+    relative_is_attribute: bool = False  # "kelompok yang didukung Iran" describes, it does not report
 
 
 @dataclass(frozen=True)
@@ -133,6 +142,10 @@ def _pattern(entry: dict[str, Any], lemmatize: Lemmatizer) -> EventPattern:
         noun_actor_after=bool(entry.get("noun_actor_after", False)),
         noun_ok=bool(entry.get("noun_ok", False)),
         context=tuple(entry.get("context") or ()),
+        passive=entry.get("voice", "active") == "passive",
+        not_followed_by=tuple(parse_alternative(str(w), lemmatize) for w in entry.get("not_followed_by") or ()),
+        yields_to_object=bool(entry.get("yields_to_object", False)),
+        relative_is_attribute=bool(entry.get("relative_is_attribute", False)),
     )
 
 
@@ -176,4 +189,6 @@ def match_pattern(pattern: EventPattern, tokens: tuple[Token, ...], i: int) -> P
                 break
         else:
             return None
+    if any(alt.match_at(tokens, position) for alt in pattern.not_followed_by):
+        return None  # an idiom, not the event ("menahan diri" is restraint, not an arrest)
     return PatternMatch(pattern, i, position - 1, i)

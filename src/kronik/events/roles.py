@@ -71,12 +71,15 @@ def assign_roles(
     groups: list[Group],
     syntax: Syntax,
     fallback: Group | None,
+    verbal: Group | None = None,
 ) -> Roles:
+    """`fallback`: the previous sentence's subject; `verbal`: the doer of the previous verb of this sentence,
+    which a verb joined to it takes ("Khamenei menolak ajakan AS dan memperingatkan ...")."""
     location = _location(tokens, groups, syntax)
     if match.pattern.reciprocal:
         parties = _reciprocal(match, tokens, groups, syntax, fallback)
         return Roles(parties, (), location)
-    if syntax.is_passive(tokens, match.head):
+    if match.pattern.passive or syntax.is_passive(tokens, match.head):
         recipient = _subject(match, tokens, groups, syntax)
         actor = _passive_agent(match, tokens, groups, syntax)
         return _roles(actor, recipient, location)
@@ -86,6 +89,8 @@ def assign_roles(
         actor = _group_after(match.last, tokens, groups, reach=NOUN_ACTOR_REACH, syntax=syntax, bare=True)
         if actor is not None:
             recipient_from = actor.last
+    if actor is None and verbal is not None and verbal.actors and syntax.is_joined_verb(tokens, match.first):
+        actor = verbal
     if actor is None:
         actor = _subject(match, tokens, groups, syntax) or _speaker(tokens, groups, syntax)
         actor = actor or _carried(match, tokens, syntax, fallback)
@@ -123,6 +128,8 @@ def _subject(match, tokens, groups, syntax) -> Group | None:
         previous = tokens[group.first - 1] if group.first > 0 else None
         if any(syntax.has(kind, previous) for kind in ("location", "recipient", "agent")):
             continue
+        if group.first > 0 and syntax.is_relative_passive(tokens, group.first - 1):
+            continue  # the doer inside an attribute ("Houthi yang didukung Iran") is not the subject
         return group
     return None
 

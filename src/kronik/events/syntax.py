@@ -67,7 +67,7 @@ class Syntax:
         """A noun rather than a verb, where the language data says how to tell: in Indonesian an affixed noun
         ("serangan", "penyerangan", "pengebom") or a bare root ("bom", "agresi", "demo"), which is a noun unless
         listed as a root verb ("tewas", "sepakat"); a verb carries a verbal prefix ("menyerang", "diserang")."""
-        lower = token.lower
+        lower = self.without_pronoun_suffix(token.lower)  # "serangannya" is "serangan" + "-nya"
         if lower == token.lemma:  # a bare root
             return bool(self.words.get("root_verb")) and lower not in self.words["root_verb"]
         if lower.startswith(tuple(self.words.get("verb_prefix", ()))) or lower.endswith(
@@ -75,6 +75,12 @@ class Syntax:
         ):
             return False
         return self.is_agent_noun(token) or lower.endswith(tuple(self.words.get("noun_suffix", ())))
+
+    def without_pronoun_suffix(self, lower: str) -> str:
+        for suffix in self.words.get("pronoun_suffix", ()):
+            if lower.endswith(suffix) and len(lower) > len(suffix) + 3:
+                return lower[: -len(suffix)]
+        return lower
 
     def is_agent_noun(self, token: Token) -> bool:
         """A noun for the doer, not the deed ("pengebom", "penyerang"): never an event by itself."""
@@ -86,9 +92,25 @@ class Syntax:
         )
 
     def after_light_verb(self, tokens: tuple[Token, ...], first: int) -> bool:
-        """A verb like "melancarkan" shortly before the event noun makes it an event ("melancarkan serangan")."""
-        start = max(self.clause_start(tokens, first), first - MODALITY_WINDOW)
+        """A verb like "melancarkan" shortly before the event noun makes it an event ("melancarkan serangan"),
+        also when the noun is the second of two joined ones ("melakukan penetapan tersangka dan penahanan")."""
+        reach = MODALITY_WINDOW
+        if first > 0 and self.has("conjunction", tokens[first - 1]):
+            reach += MODALITY_WINDOW
+        start = max(self.clause_start(tokens, first), first - reach)
         return any(self.has("light_verb", t) for t in tokens[start:first])
+
+    def is_joined_verb(self, tokens: tuple[Token, ...], first: int) -> bool:
+        """A verb right after a coordinator ("... dan memperingatkan", "... lalu juga menuduh"): it shares the
+        subject of the verb before it."""
+        index = first - 1
+        while index >= 0 and self.has("adverb", tokens[index]):
+            index -= 1
+        return index >= 0 and self.has("coordinator", tokens[index])
+
+    def is_relative_passive(self, tokens: tuple[Token, ...], index: int) -> bool:
+        """A passive verb right after a relative pronoun ("kelompok yang didukung Iran"): an attribute."""
+        return index > 0 and self.has("relative", tokens[index - 1]) and self.is_passive(tokens, index)
 
     def is_passive(self, tokens: tuple[Token, ...], index: int) -> bool:
         token = tokens[index]
