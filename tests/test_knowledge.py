@@ -41,7 +41,10 @@ def test_knowledge_state_has_names_in_both_languages(kb):
     "alias, actor_id",
     [("Amirabdollahian", "kb:hossein-amir-abdollahian"), ("Jaish ul-Adl", "kb:jaish-al-adl"),
      ("Hizbullah", "kb:hezbollah"), ("PBB", "kb:united-nations"), ("Kejagung", "kb:kejagung"),
-     ("Densus 88", "kb:densus-88"), ("Pasukan Pertahanan Israel", "kb:idf"), ("Garda Revolusi", "kb:irgc")],
+     ("Densus 88", "kb:densus-88"), ("Pasukan Pertahanan Israel", "kb:idf"), ("Garda Revolusi", "kb:irgc"),
+     ("Kejaksaan", "kb:kejagung"), ("Komisi Hukum DPR", "kb:komisi-iii-dpr"), ("GHF", "kb:gaza-humanitarian-foundation"),
+     ("Yayasan Kemanusiaan Gaza", "kb:gaza-humanitarian-foundation"), ("SPND", "kb:spnd"),
+     ("Badan PBB untuk Pengungsi Palestina", "kb:unrwa")],
 )
 def test_knowledge_find_actor_by_alias(kb, alias, actor_id):
     assert kb.find_actor(alias).id == actor_id
@@ -51,6 +54,7 @@ def test_knowledge_find_actor_by_alias(kb, alias, actor_id):
     "country, role, day, actor_id",
     [("IRN", "foreign_minister", dt.date(2024, 1, 19), "kb:hossein-amir-abdollahian"),
      ("IRN", "foreign_minister", dt.date(2025, 6, 1), "kb:abbas-araghchi"),
+     ("NLD", "foreign_minister", dt.date(2025, 3, 1), "kb:caspar-veldkamp"),
      ("PAK", "foreign_minister", dt.date(2024, 1, 29), "kb:jalil-abbas-jilani"),
      ("IDN", "head_of_state", dt.date(2024, 1, 1), "kb:joko-widodo"),
      ("IDN", "head_of_state", dt.date(2025, 1, 1), "kb:prabowo-subianto"),
