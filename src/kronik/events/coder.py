@@ -10,7 +10,7 @@ from kronik.dates import DateResolver
 from kronik.events.dating import EventDater
 from kronik.events.lexicon import Lemmatizer, Lexicon, PatternMatch, Token, parse_alternative, tokenize
 from kronik.events.plover import Plover
-from kronik.events.roles import Group, Roles, actor_groups, assign_roles
+from kronik.events.roles import Group, Roles, actor_groups, assign_roles, noun_agent
 from kronik.events.syntax import Syntax
 from kronik.knowledge import is_curated
 from kronik.lang import load_entries
@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 COOPERATIVE = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT", "RETREAT"})  # a future one is an AGREE
 FORCEFUL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})  # a future one is a THREATEN
 FUTURE_KEPT = frozenset({"AGREE", "THREATEN", "REQUEST", "ACCUSE", "REJECT"})
+TWO_SIDED = frozenset({"CONSULT", "COOPERATE"})  # a meeting or joint action takes two sides
 
 
 @dataclass(frozen=True)
@@ -86,9 +87,12 @@ class EventCoder:
         repeats: set[int] = set()  # mentions told by a bare event noun without a recipient
         for sentence in article.sentences:
             tokens = tokenize(sentence.text, sentence.start, rules.lemmatize)
+            if rules.syntax.is_off_topic(tokens):
+                continue  # sport: "the striker scored" is no political event
             entities = [e for e in article.entities if sentence.start <= e.start and e.end <= sentence.end]
             groups = actor_groups(tokens, [e for e in entities if _political(e)], rules.syntax)
             matches = rules.lexicon.find(tokens)
+            subject: Group | None = None
             verbal: Group | None = None  # the doer of the last verb of this sentence, for a verb joined to it
             for number, match in enumerate(matches):
                 if _yields_to_object(match, matches[number + 1 :], tokens, rules):
@@ -100,14 +104,16 @@ class EventCoder:
                 if not mention.recipients:
                     target = _object_event(match, matches[number + 1 :], tokens, groups, rules, mentions)
                     mention = dataclasses.replace(mention, recipients=target)
-                if rules.syntax.is_noun_form(tokens[match.head]):
+                if rules.syntax.is_noun_at(tokens, match.head):
                     if not mention.recipients and not rules.syntax.after_light_verb(tokens, match.first):
                         repeats.add(len(mentions))
                 else:
                     verbal = Group(-1, -1, mention.actors)
+                    if not match.pattern.reciprocal:  # a meeting's parties are not all its subject
+                        subject = subject or verbal
                 mentions.append(mention)
-            if groups:
-                previous_subject = groups[0]
+            # who the sentence is about, for a next one opening with "Dia"/"He": the doer of its first verb
+            previous_subject = subject or _leading_group(tokens, groups, rules.syntax) or previous_subject
         kept = _distinct(_without_repeats(mentions, repeats))
         events = tuple(dataclasses.replace(m, id=f"{article.id}:e{n}") for n, m in enumerate(kept, 1))
         return dataclasses.replace(article, events=events)
@@ -138,8 +144,8 @@ class EventCoder:
         roles: Roles = assign_roles(match, tokens, groups, rules.syntax, previous_subject, verbal)
         if not roles.actors:
             return None
-        if category == "CONSULT" and len(roles.actors) + len(roles.recipients) < 2:
-            return None  # a meeting or a call takes two sides; one alone is a topic being discussed
+        if category in TWO_SIDED and len(roles.actors) + len(roles.recipients) < 2:
+            return None  # a meeting, a call or a joint exercise takes two sides; one alone is a topic
         mode = match.pattern.mode if category == match.pattern.category else None
         mode, cue_id = rules.mode_for(category, mode, tokens, match)
         start, end = tokens[match.first].start, tokens[match.last].end
@@ -175,10 +181,16 @@ def _licensed(match: PatternMatch, tokens, groups: list[Group], rules: LanguageR
     head = tokens[match.head]
     if rules.syntax.is_agent_noun(head):
         return False
-    if match.pattern.noun_ok or not rules.syntax.is_noun_form(head):
+    if not rules.syntax.is_noun_at(tokens, match.head):
+        return True
+    if rules.syntax.is_framed(tokens, match.first):
+        return False  # "during the summit": the noun sets the time of another event
+    if match.pattern.noun_ok:
         return True
     if rules.syntax.after_light_verb(tokens, match.first):
         return True
+    if noun_agent(match, tokens, groups, rules.syntax)[0] is not None:
+        return True  # "the arrest of mourners by Russian police"
     follows = [g for g in groups if match.last < g.first <= match.last + 2]
     return match.pattern.noun_actor_after and bool(follows)
 
@@ -189,12 +201,12 @@ def _yields_to_object(match: PatternMatch, later: list[PatternMatch], tokens, ru
     if not match.pattern.yields_to_object:
         return False
     following = [m for m in later if match.last < m.first <= match.last + 2]
-    return bool(following) and rules.syntax.is_noun_form(tokens[following[0].head])
+    return bool(following) and rules.syntax.is_noun_at(tokens, following[0].head)
 
 
 def _anaphoric_after_doer(match: PatternMatch, tokens, groups: list[Group], rules: LanguageRules) -> bool:
     """ "Serangan Tel Aviv itu": an event noun whose doer is followed by an anaphor points back to an event told."""
-    if not rules.syntax.anaphor_after or not rules.syntax.is_noun_form(tokens[match.head]):
+    if not rules.syntax.anaphor_after or not rules.syntax.is_noun_at(tokens, match.head):
         return False
     doer = [g for g in groups if g.first == match.last + 1]
     return bool(doer) and doer[0].last + 1 < len(tokens) and rules.syntax.has("anaphor", tokens[doer[0].last + 1])
@@ -239,7 +251,7 @@ def _object_event(match, later, tokens, groups, rules, earlier) -> tuple:
     """The doer of an event named as the object ("mengutuk serangan AS", "mengecam serangan itu") is the one
     acted upon: the group right after the event noun, or, for "serangan itu", the doer of the last such event."""
     following = [m for m in later if match.last < m.first <= match.last + 3]
-    if not following or not rules.syntax.is_noun_form(tokens[following[0].head]):
+    if not following or not rules.syntax.is_noun_at(tokens, following[0].head):
         return ()
     noun = following[0]
     doer = [g for g in groups if noun.last < g.first <= noun.last + 2]
@@ -250,6 +262,15 @@ def _object_event(match, later, tokens, groups, rules, earlier) -> tuple:
             if previous.category == noun.pattern.category:
                 return previous.actors
     return ()
+
+
+def _leading_group(tokens, groups: list[Group], syntax: Syntax) -> Group | None:
+    """The first group of a sentence not introduced by a preposition or a speech verb."""
+    for group in groups:
+        previous = tokens[group.first - 1] if group.first > 0 else None
+        if not any(syntax.has(k, previous) for k in ("location", "recipient", "agent", "speech")):
+            return group
+    return None
 
 
 def _political(entity: EntityMention) -> bool:

@@ -19,6 +19,7 @@ from kronik.events.syntax import Syntax
 from kronik.records import Actor, EntityMention
 
 NOUN_ACTOR_REACH = 2  # words between an event noun and a doer that follows it ("serangan udara Israel")
+NOUN_AGENT_REACH = 8  # words between an event noun and the "by" that brings its doer
 PASSIVE_AGENT_REACH = 2  # words between a passive verb and a doer that follows it without "oleh"
 # where no recipient is named, the place is the target: a strike "di Iran", a rally "di depan Gedung Putih"
 PLACE_IS_TARGET = frozenset({"ASSAULT", "PROTEST"})
@@ -80,21 +81,30 @@ def assign_roles(
         parties = _reciprocal(match, tokens, groups, syntax, fallback)
         return Roles(parties, (), location)
     if match.pattern.passive or syntax.is_passive(tokens, match.head):
-        recipient = _subject(match, tokens, groups, syntax)
+        recipient = subject_of(match.first, tokens, groups, syntax)
         actor = _passive_agent(match, tokens, groups, syntax)
         return _roles(actor, recipient, location)
     actor = None
     recipient_from = match.last
-    if match.pattern.noun_actor_after and syntax.is_noun_form(tokens[match.head]):
+    noun = syntax.is_noun_at(tokens, match.head)
+    if noun:  # "the arrest of mourners by Russian police"
+        actor, object_ = noun_agent(match, tokens, groups, syntax)
+        if actor is not None:
+            return _roles(actor, object_, location)
+    if match.pattern.noun_actor_after and noun:
         actor = _group_after(match.last, tokens, groups, reach=NOUN_ACTOR_REACH, syntax=syntax, bare=True)
         if actor is not None:
             recipient_from = actor.last
     if actor is None and verbal is not None and verbal.actors and syntax.is_joined_verb(tokens, match.first):
         actor = verbal
+    if actor is None and syntax.is_participle_clause(tokens, match.first):
+        actor = verbal if verbal is not None and verbal.actors else _main_subject(match.first, tokens, groups, syntax)
     if actor is None:
-        actor = _subject(match, tokens, groups, syntax) or _speaker(tokens, groups, syntax)
-        actor = actor or _carried(match, tokens, syntax, fallback)
-    recipient = _object(recipient_from, tokens, groups, syntax)
+        actor = subject_of(match.first, tokens, groups, syntax) or _speaker(tokens, groups, syntax)
+        actor = actor or _carried(match, tokens, syntax, fallback) or _placed_subject(match.first, tokens, groups, syntax)
+    recipient = _object(recipient_from, tokens, groups, syntax, actor)
+    if recipient is None:  # "gave Hezbollah an ultimatum": the one acted upon inside the phrase
+        recipient = _inside(match, groups, actor)
     if recipient is None and match.pattern.category in PLACE_IS_TARGET and location is not None:
         recipient = Group(-1, -1, (location,))
     return _roles(actor, recipient, location)
@@ -110,10 +120,11 @@ def _roles(actor: Group | None, recipient: Group | None, location: Actor | None)
 def _reciprocal(match, tokens, groups, syntax, fallback) -> tuple[Actor, ...]:
     start = syntax.clause_start(tokens, match.first)
     parties: list[Actor] = []
-    subject = _subject(match, tokens, groups, syntax) or _speaker(tokens, groups, syntax)
-    subject = subject or _carried(match, tokens, syntax, fallback)
+    subject = subject_of(match.first, tokens, groups, syntax) or _speaker(tokens, groups, syntax)
+    subject = subject or _carried(match, tokens, syntax, fallback) or _placed_subject(match.first, tokens, groups, syntax)
     chosen = [subject] if subject else []
-    chosen += [g for g in groups if g.first > match.last and not _after_location(g, tokens, syntax)]
+    chosen += [g for g in groups if g.first > match.last and not _after_location(g, tokens, syntax)
+               and not syntax.has("vicinity", tokens[g.first - 1])]
     chosen += [g for g in groups if start <= g.first and g.last < match.first and g is not subject and not _after_location(g, tokens, syntax)]
     for group in chosen:
         for actor in group.actors:
@@ -122,16 +133,40 @@ def _reciprocal(match, tokens, groups, syntax, fallback) -> tuple[Actor, ...]:
     return tuple(parties)
 
 
-def _subject(match, tokens, groups, syntax) -> Group | None:
-    """The nearest group before the phrase that is not the object of a preposition."""
-    for group in reversed([g for g in groups if g.last < match.first]):
+def subject_of(first: int, tokens: tuple[Token, ...], groups: list[Group], syntax: Syntax) -> Group | None:
+    """The nearest group before the phrase at `first` that is not the object of a preposition, nor the modifier
+    of a head noun that cannot act ("Piagam PBB melarang", "the UN Charter forbids"): there the subject is
+    that noun, not the group."""
+    for group in reversed([g for g in groups if g.last < first]):
         previous = tokens[group.first - 1] if group.first > 0 else None
+        if syntax.has("inert_head", previous) or (group.last + 1 < first and syntax.has("inert_head", tokens[group.last + 1])):
+            return None
         if any(syntax.has(kind, previous) for kind in ("location", "recipient", "agent")):
             continue
         if group.first > 0 and syntax.is_relative_passive(tokens, group.first - 1):
             continue  # the doer inside an attribute ("Houthi yang didukung Iran") is not the subject
         return group
     return None
+
+
+def _placed_subject(first, tokens, groups, syntax) -> Group | None:
+    """Where no subject is named, a state after "in" in the subject phrase stands for it ("The military
+    government in Myanmar imposed …", "lawmakers in Serbia boycotted …")."""
+    start = syntax.clause_start(tokens, first)
+    for group in [g for g in groups if start <= g.first and g.last < first]:
+        if _after_location(group, tokens, syntax):
+            actor = group.actors[0]
+            if actor.kind == "state" or actor.country:
+                return group
+    return None
+
+
+def _main_subject(first, tokens, groups, syntax) -> Group | None:
+    """The subject of the clause a participle clause hangs on: the subject before its subordinator."""
+    index = first - 1
+    while index >= 0 and not syntax.has("subordinator", tokens[index]):
+        index -= 1
+    return subject_of(index, tokens, groups, syntax) if index > 0 else None
 
 
 def _carried(match, tokens, syntax, fallback: Group | None) -> Group | None:
@@ -155,13 +190,43 @@ def _speaker(tokens, groups, syntax) -> Group | None:
 
 
 def _passive_agent(match, tokens, groups, syntax) -> Group | None:
+    """The doer of a passive: after "oleh"/"by" (determiners aside: "by the KPK"), or right after the verb."""
     for group in groups:
         if group.first <= match.last:
             continue
-        previous = tokens[group.first - 1]
-        if syntax.has("agent", previous) or group.first - match.last <= PASSIVE_AGENT_REACH:
+        start = group.first - 1
+        while start > match.last and syntax.has("determiner", tokens[start]):
+            start -= 1
+        if syntax.has("agent", tokens[start]) or start - match.last < PASSIVE_AGENT_REACH:
             return group
     return None
+
+
+def noun_agent(match: PatternMatch, tokens: tuple[Token, ...], groups: list[Group], syntax: Syntax) -> tuple[Group | None, Group | None]:
+    """An event noun with its doer after "by" ("the arrest of hundreds of mourners by Russian police"): the
+    doer, and the group between the noun and "by" as the one acted upon."""
+    for index in range(match.last + 1, min(len(tokens), match.last + NOUN_AGENT_REACH + 1)):
+        token = tokens[index]
+        if syntax.has("clause", token) or syntax.has("speech", token):
+            return None, None
+        if syntax.has("agent", token):
+            start = syntax.after_determiners(tokens, index + 1)
+            doer = next((g for g in groups if g.first == start), None)
+            between = [g for g in groups if match.last < g.first and g.last < index]
+            return doer, (between[0] if doer and between else None)
+    return None, None
+
+
+def _inside(match, groups, actor: Group | None) -> Group | None:
+    """A group inside the matched phrase, after its first word ("gave Pakistan a loan")."""
+    for group in groups:
+        if match.head < group.first and group.last <= match.last and not _same(group, actor):
+            return group
+    return None
+
+
+def _same(group: Group, other: Group | None) -> bool:
+    return other is not None and {a.id for a in group.actors} == {a.id for a in other.actors}
 
 
 def _group_after(index, tokens, groups, reach, syntax, bare) -> Group | None:
@@ -174,17 +239,32 @@ def _group_after(index, tokens, groups, reach, syntax, bare) -> Group | None:
     return None
 
 
-def _object(index, tokens, groups, syntax) -> Group | None:
+def _object(index, tokens, groups, syntax, actor: Group | None = None) -> Group | None:
+    """The first group after `index` in the same clause, not one after a preposition of place nor one naming
+    the actor again ("Turkish police detained Istanbul's mayor"); a relative clause set off by commas
+    (", yang dilancarkan bersama Israel,") is stepped over."""
+    skipped = _relative_spans(index, tokens, syntax)
     for group in groups:
-        if group.first <= index:
+        if group.first <= index or any(a <= group.first <= b for a, b in skipped):
             continue
-        between = tokens[index + 1 : group.first]
+        between = [t for t in tokens[index + 1 : group.first] if not any(a <= t.index <= b for a, b in skipped)]
         if any(syntax.has("clause", t) for t in between):
             return None
-        if _after_location(group, tokens, syntax):
+        if _after_location(group, tokens, syntax) or _same(group, actor):
             continue
         return group
     return None
+
+
+def _relative_spans(index, tokens, syntax) -> list[tuple[int, int]]:
+    """Token spans of relative clauses between commas after `index`: ", yang … ," / ", which … ,"."""
+    spans = []
+    for i in range(index + 1, len(tokens) - 1):
+        if tokens[i].text == "," and syntax.has("relative", tokens[i + 1]):
+            end = next((j for j in range(i + 2, len(tokens)) if tokens[j].text == ","), None)
+            if end is not None:
+                spans.append((i, end))
+    return spans
 
 
 def _after_location(group: Group, tokens, syntax) -> bool:

@@ -41,8 +41,8 @@ class Syntax:
         before = tokens[clause_start:first]
         if any(self.has("hypothetical", t) for t in before):
             return "hypothetical"
-        if any(self.has("denial", t) for t in before):
-            return "denied"
+        if any(self.has("denial", t) for t in before) and not self.is_joined_verb(tokens, first):
+            return "denied"  # "membantah tuduhan itu dan menuduh ...": the joined verb is the speaker's own act
         if any(self.has("future", t) for t in window):
             return "future"
         return "asserted"
@@ -61,6 +61,8 @@ class Syntax:
 
     def points_back(self, token: Token) -> bool:
         """A pronoun ("ia", "mereka", "he") or a word carrying a pronoun suffix ("pihaknya")."""
+        if self.has("connective", token):  # "awalnya", "sebelumnya": adverbs, no pronoun
+            return False
         return self.has("pronoun", token) or token.lower.endswith(tuple(self.words.get("pronoun_suffix", ())))
 
     def is_noun_form(self, token: Token) -> bool:
@@ -75,6 +77,57 @@ class Syntax:
         ):
             return False
         return self.is_agent_noun(token) or lower.endswith(tuple(self.words.get("noun_suffix", ())))
+
+    def is_noun_at(self, tokens: tuple[Token, ...], index: int) -> bool:
+        """`is_noun_form`, or, where the language lists determiners (English), an uninflected word shortly after
+        a determiner or a possessive ("the air strike", "Israel's strike", "its attacks"): a noun, not a verb."""
+        token = tokens[index]
+        if self.is_noun_form(token):
+            return True
+        if not self.words.get("determiner"):
+            return False
+        for distance, previous in enumerate(reversed(tokens[max(0, index - 3) : index]), 1):
+            if self.has("clause", previous) or previous.text in (",", ";"):
+                return False
+            bare = token.lower == token.lemma and not self.has("past_form", token)
+            if self.is_determiner(previous) and (bare or distance == 1):
+                return True
+        return False
+
+    def is_framed(self, tokens: tuple[Token, ...], first: int) -> bool:
+        """An event noun shortly after a word that sets a time frame ("during the ASEAN summit", "amid talks")."""
+        return any(self.has("frame", t) for t in tokens[max(0, first - MODALITY_WINDOW) : first])
+
+    def is_determiner(self, token: Token) -> bool:
+        """ "the", "its", or a possessive ("Israel's")."""
+        return self.has("determiner", token) or (
+            bool(self.words.get("determiner")) and token.lower.endswith(("'s", "’s"))
+        )
+
+    def after_determiners(self, tokens: tuple[Token, ...], index: int) -> int:
+        """The first index from `index` on that is not a determiner ("by the KPK" -> "KPK")."""
+        while index < len(tokens) and self.has("determiner", tokens[index]):
+            index += 1
+        return index
+
+    def is_participle_clause(self, tokens: tuple[Token, ...], first: int) -> bool:
+        """A verb right after a subordinator with no subject of its own ("after accusing Tehran", "setelah
+        menuduh Teheran"): it shares the subject of the main clause. Where the language gives participle
+        suffixes (English "-ing"), the verb must carry one."""
+        index = first - 1
+        while index >= 0 and self.has("adverb", tokens[index]):
+            index -= 1
+        if index < 0 or not self.has("subordinator", tokens[index]):
+            return False
+        suffixes = tuple(self.words.get("participle_suffix", ()))
+        return not suffixes or tokens[first].lower.endswith(suffixes)
+
+    def is_off_topic(self, tokens: tuple[Token, ...]) -> bool:
+        """A sentence about sport ("the striker scored twice"): one word of kind `sport`, or two distinct of kind
+        `sport_hint` (words like "goal" or "match" that also turn up in politics)."""
+        if any(self.has("sport", t) for t in tokens):
+            return True
+        return len({t.lower for t in tokens if self.has("sport_hint", t)}) >= 2
 
     def without_pronoun_suffix(self, lower: str) -> str:
         for suffix in self.words.get("pronoun_suffix", ()):
