@@ -20,6 +20,8 @@ log = logging.getLogger(__name__)
 
 TOKEN = re.compile(r"\w+(?:['’.-]\w+)*", re.UNICODE)
 MIN_PLACE_CHARS = 4  # shorter place names ("Ar", "Bo") collide with words and initials
+COMMON_KINDS = ("function_word", "common_word")  # entity cue kinds whose words are common words
+PROVINCE_POPULATION = 10**10  # an Indonesian province wins a shared name over any foreign city ("Bali")
 CITY_SUFFIX = " City"  # "New York City" is also "New York"
 STATE_USES = ("name", "short", "seat", "adjective")
 
@@ -71,7 +73,7 @@ def load_data_entries(name: str) -> tuple[dict[str, Any], ...]:
 
 def common_words(languages: tuple[str, ...]) -> frozenset[str]:
     """Folded common words: PySastrawi's Indonesian root list (when "id" is among the languages) plus every
-    language's capitalised function words (`entity_cues.yaml`). Used to keep words out of the place list and
+    language's capitalised function words and common words that are also place names (`entity_cues.yaml`). Used to keep words out of the place list and
     to recognise capitalised sentence openers."""
     from kronik.lang import load_all
 
@@ -83,7 +85,7 @@ def common_words(languages: tuple[str, ...]) -> frozenset[str]:
         except (ModuleNotFoundError, OSError) as exc:
             log.warning("PySastrawi root words unavailable: %s", exc)
     for entry in load_all("entity_cues", languages):
-        if entry["kind"] == "function_word":
+        if entry["kind"] in COMMON_KINDS:
             words.update(fold(word) for word in entry["words"])
     return frozenset(words)
 
@@ -139,13 +141,15 @@ def places(common_words: frozenset[str] = frozenset()) -> tuple[Place, ...]:
         if not country or len(name) < MIN_PLACE_CHARS or fold(name) in common_words:
             continue
         found.append(Place(name, country, "city", city["latitude"], city["longitude"], city["population"]))
-        if name.endswith(CITY_SUFFIX) and len(name) - len(CITY_SUFFIX) >= MIN_PLACE_CHARS:
+        short = name[: -len(CITY_SUFFIX)]
+        if name.endswith(CITY_SUFFIX) and len(short) >= MIN_PLACE_CHARS and fold(short) not in common_words:
             found.append(Place(name[: -len(CITY_SUFFIX)], country, "city", city["latitude"], city["longitude"], city["population"]))
     for region in pycountry.subdivisions.get(country_code="ID") or ():
         name = region.name
-        found.append(Place(name, "IDN", "region"))
+        found.append(Place(name, "IDN", "region", population=PROVINCE_POPULATION))
         if name.startswith(("Daerah Istimewa ", "DKI ")):
-            found.append(Place(name.split(" ", 2)[-1] if name.startswith("DKI") else name[16:], "IDN", "region"))
+            short = name.split(" ", 2)[-1] if name.startswith("DKI") else name[16:]
+            found.append(Place(short, "IDN", "region", population=PROVINCE_POPULATION))
     found.extend(_first_level_regions(to_alpha3, common_words))
     return tuple(found)
 

@@ -1,0 +1,134 @@
+"""People named without a full name: initials, lists of names, titles standing alone for their holder."""
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kronik.entities import EntityRecognizer
+from kronik.knowledge import KnowledgeBase
+from kronik.ner.cues import Token
+from kronik.ner.initials import looks_like_initials
+from kronik.records import Article, Sentence
+
+
+@pytest.fixture(scope="module")
+def recognizer():
+    return EntityRecognizer(KnowledgeBase.load(("id", "en")), ("id", "en"))
+
+
+def stage(recognizer, text, day=dt.date(2025, 6, 2), language="id"):
+    article = Article(id="a", raw_text=text, text=text, language=language,
+                      sentences=(Sentence(0, 0, len(text), text),), published=day)
+    return recognizer(article).entities
+
+
+def find(mentions, text):
+    return next((m for m in mentions if m.text == text), None)
+
+
+@pytest.mark.parametrize(
+    "sentence, initials",
+    [
+        ("Polisi menangkap seorang pria berinisial RMP di rumahnya di Bandung.", ["RMP"]),
+        ("Kejaksaan Negeri Kuningan menahan tersangka MY dan IP pada Senin.", ["MY", "IP"]),
+        ("Tiga orang ditetapkan sebagai tersangka, yakni MY, MF, dan IP.", ["MY", "MF", "IP"]),
+        ("Tersangka RMP dan AS ditahan di rumah tahanan negara.", ["RMP", "AS"]),
+        ("Saksi AR memberikan keterangan di depan majelis hakim.", ["AR"]),
+        ("Penyidik juga memeriksa korban berinisial DN, seorang pelajar.", ["DN"]),
+        ("Police arrested a man identified only as RMP on Monday.", ["RMP"]),
+        ("Three people were named as suspects, namely MY, MF and IP.", ["MY", "MF", "IP"]),
+    ],
+)
+def test_entities_people_initials_are_persons(recognizer, sentence, initials):
+    mentions = stage(recognizer, sentence)
+    for text in initials:
+        mention = find(mentions, text)
+        assert mention is not None and mention.type == "PER", [(m.text, m.type) for m in mentions]
+        assert mention.actor.kind == "person"
+        assert find(recognizer.tag(sentence), text) is not None
+
+
+@pytest.mark.parametrize(
+    "sentence, acronym, kind",
+    [
+        ("Anggaran itu diaudit oleh BPK dan BPKP pekan lalu.", "BPKP", "ORG"),
+        ("Rombongan AS tiba di Jakarta pada Senin.", "AS", "LOC"),
+        ("Tiga lembaga hadir, yakni KPK, Polri, dan Kejaksaan Agung.", "KPK", "ORG"),
+    ],
+)
+def test_entities_people_acronyms_without_person_cue_stay_what_they_are(recognizer, sentence, acronym, kind):
+    mention = find(stage(recognizer, sentence), acronym)
+    assert mention is not None and mention.type == kind
+
+
+def test_entities_people_names_in_a_list_after_yakni_are_persons(recognizer):
+    text = "Dua saksi dihadirkan, yaitu Sutrisno Wibowo dan Marlina Hutapea."
+    mentions = stage(recognizer, text)
+    assert {m.text for m in mentions if m.type == "PER"} >= {"Sutrisno Wibowo", "Marlina Hutapea"}
+
+
+@pytest.mark.parametrize(
+    "sentence, span, actor_id, country, day",
+    [
+        ("Menlu AS mengecam serangan itu dalam pernyataan tertulis.", "Menlu AS", "kb:marco-rubio", "USA", dt.date(2025, 6, 2)),
+        ("Panglima TNI meninjau lokasi banjir di Bekasi.", "Panglima TNI", "kb:agus-subiyanto", "IDN", dt.date(2025, 6, 2)),
+        ("Presiden Iran menolak tuduhan itu pada Selasa.", "Presiden Iran", "kb:masoud-pezeshkian", "IRN", dt.date(2025, 6, 2)),
+        ("Perdana Menteri Pakistan bertemu Presiden Prabowo di Jakarta.", "Perdana Menteri Pakistan", "kb:shehbaz-sharif", "PAK", dt.date(2025, 6, 2)),
+        ("Kapolri memimpin apel pasukan di Monas.", "Kapolri", "kb:listyo-sigit-prabowo", "IDN", dt.date(2025, 6, 2)),
+    ],
+)
+def test_entities_people_title_alone_names_its_holder_on_the_day(recognizer, sentence, span, actor_id, country, day):
+    mention = find(stage(recognizer, sentence, day), span)
+    assert mention is not None and mention.type == "PER"
+    assert mention.actor.id == actor_id and mention.actor.country == country
+    assert find(recognizer.tag(sentence), span) is None  # a title is no proper name for NER
+
+
+def test_entities_people_title_holder_depends_on_the_date(recognizer):
+    before = find(stage(recognizer, "Menteri Pertahanan AS tiba di Manila.", dt.date(2024, 6, 1)), "Menteri Pertahanan AS")
+    after = find(stage(recognizer, "Menteri Pertahanan AS tiba di Manila.", dt.date(2025, 6, 1)), "Menteri Pertahanan AS")
+    assert before.actor.id == "kb:lloyd-austin" and after.actor.id == "kb:pete-hegseth"
+
+
+def test_entities_people_title_without_known_holder_is_a_person_of_that_state(recognizer):
+    mention = find(stage(recognizer, "Presiden Iran menolak tuduhan itu.", day=None), "Presiden Iran")
+    assert mention.actor.kind == "person" and mention.actor.country == "IRN" and mention.actor.sector == "GOV"
+
+
+def test_entities_people_parenthetical_title_is_an_alias_of_the_name(recognizer):
+    text = "Menteri Luar Negeri Amerika Serikat (Menlu AS) Marco Rubio tiba di Jakarta."
+    for day in (dt.date(2025, 6, 2), None):
+        mentions = stage(recognizer, text, day)
+        assert find(mentions, "Menlu AS").actor.id == "kb:marco-rubio"
+        assert find(mentions, "Menteri Luar Negeri Amerika Serikat").actor.id == "kb:marco-rubio"
+
+
+@pytest.mark.parametrize(
+    "sentence, span",
+    [
+        ("Presiden Iran Masoud Pezeshkian berpidato di depan parlemen.", "Masoud Pezeshkian"),
+        ("Presiden Prabowo Subianto membuka sidang kabinet.", "Prabowo Subianto"),
+    ],
+)
+def test_entities_people_title_before_a_name_still_names_that_person(recognizer, sentence, span):
+    mentions = stage(recognizer, sentence)
+    assert find(mentions, span).type == "PER"
+    assert not any(m.rule.startswith("generic:title-holder") for m in mentions)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZabc.", min_size=1, max_size=8))
+def test_entities_people_initials_are_two_to_five_capital_letters(word):
+    letters = word.replace(".", "")
+    token = Token(0, len(word), word, word.lower())
+    assert looks_like_initials(token) == (2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper())
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(["tersangka", "yakni", "MY", "AS", ",", " ", "dan", "Menlu", "Presiden", "Iran", "(", ")"]),
+                max_size=16).map(" ".join))
+def test_entities_people_offsets_match_text_with_titles_and_initials(recognizer, text):
+    for mention in stage(recognizer, text):
+        assert text[mention.start : mention.end] == mention.text
