@@ -56,6 +56,7 @@ FEATURES = {
     "reciprocal": "a meeting, call or agreement with several parties and no recipient ('X dan Y bertemu')",
     "compound_actor": "two or more actors joined in one event",
     "future": "a future event: cooperation becomes AGREE, other future events yield nothing",
+    "purpose": "an act an actor is invited, asked or sent to do ('untuk mengunjungi', 'agar menghentikan'), not told as done",
     "hypothetical": "a conditional event that must not be coded ('jika', 'apabila', 'if')",
     "noun_form": "the event is told with a noun ('serangan Israel ke', 'the arrest of')",
     "relative_date": "the date is relative to the published date ('Selasa (16/1)', 'bulan lalu', 'yesterday')",

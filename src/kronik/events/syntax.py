@@ -36,7 +36,7 @@ class Syntax:
         window = tokens[max(clause_start, first - MODALITY_WINDOW) : first]
         if any(self.has("negation", t) for t in window):
             return "negated"
-        if any(self.has("modal", t) for t in window):
+        if any(self.has("modal", t) for t in window) or first > 0 and self.has("purpose", tokens[first - 1]):
             return "modal"
         before = tokens[clause_start:first]
         if any(self.has("hypothetical", t) for t in before):
