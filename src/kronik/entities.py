@@ -228,9 +228,10 @@ class EntityRecognizer:
         i = self._skip_openers(tokens, i, stop)
         if i >= stop:
             return []
-        known = self._known(tokens, i, stop)[0] > 0
-        if stop - i == 1 and looks_like_initials(tokens[i]) and self.person_lists.initials_of_person(text, tokens, i, known):
-            return [self._person(text, tokens[i:stop], None, None, "context:initials")]  # "berinisial AS"
+        if stop - i == 1 and looks_like_initials(tokens[i]):
+            known = self._known(tokens, i, stop)[0] > 0  # looked up only for a word that could be initials
+            if self.person_lists.initials_of_person(text, tokens, i, known):
+                return [self._person(text, tokens[i:stop], None, None, "context:initials")]  # "berinisial AS"
         if stop - i == 1 and self._spoken_by(tokens, i):
             return [self._person(text, tokens[i:stop], None, None, "context:speaker")]  # "kata Rano"
         title_country, title_cue, role_cue, title_start = None, None, None, i
@@ -447,9 +448,10 @@ class EntityRecognizer:
         article is a person)."""
         keys = [t.key for t in span]
         level = self.regions.level(keys)
-        if level in (REGENCY, DISTRICT) or level == VILLAGE and not self.person_names.is_person(keys):
+        person = self.person_names.is_person(keys)
+        if level in (REGENCY, DISTRICT) or level == VILLAGE and not person:
             return self._mention(text, span, "LOC", self._state_actor("IDN"), f"place:id-{level}")
-        if self.person_names.is_person(keys):
+        if person:
             return self._person(text, span, None, country, "name:sequence" if len(span) > 1 else "name:single")
         return self._person(text, span, None, country, LIST_RULE if listed else UNSURE_RULE)
 

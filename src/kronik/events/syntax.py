@@ -114,9 +114,7 @@ class Syntax:
         """A verb right after a subordinator with no subject of its own ("after accusing Tehran", "setelah
         menuduh Teheran"): it shares the subject of the main clause. Where the language gives participle
         suffixes (English "-ing"), the verb must carry one."""
-        index = first - 1
-        while index >= 0 and self.has("adverb", tokens[index]):
-            index -= 1
+        index = self._before_adverbs(tokens, first)
         if index < 0 or not self.has("subordinator", tokens[index]):
             return False
         suffixes = tuple(self.words.get("participle_suffix", ()))
@@ -156,10 +154,15 @@ class Syntax:
     def is_joined_verb(self, tokens: tuple[Token, ...], first: int) -> bool:
         """A verb right after a coordinator ("... dan memperingatkan", "... lalu juga menuduh"): it shares the
         subject of the verb before it."""
+        index = self._before_adverbs(tokens, first)
+        return index >= 0 and self.has("coordinator", tokens[index])
+
+    def _before_adverbs(self, tokens: tuple[Token, ...], first: int) -> int:
+        """The index of the word before `first`, adverbs ("juga", "then") stepped over; -1 if there is none."""
         index = first - 1
         while index >= 0 and self.has("adverb", tokens[index]):
             index -= 1
-        return index >= 0 and self.has("coordinator", tokens[index])
+        return index
 
     def is_relative_passive(self, tokens: tuple[Token, ...], index: int) -> bool:
         """A passive verb right after a relative pronoun ("kelompok yang didukung Iran"): an attribute."""
