@@ -176,6 +176,69 @@ def test_dates_every_entry_example_matches_its_pattern(code):
         assert rule.regex.search(examples[rule.id]), f"{code}/{rule.id}: example does not match"
 
 
+@pytest.mark.parametrize(
+    "text, noun",
+    [
+        ("Kedua pihak saling menuduh melanggar gencatan senjata 27 November.", "gencatan senjata"),
+        ("Netanyahu bersumpah membalas setelah serangan Hamas 7 Oktober.", "serangan"),
+        ("Iran mengutuk serangan AS baru-baru ini.", "serangan"),
+        ("Hamas melancarkan serangan pada 7 Oktober 2023.", None),
+        ("Both sides accuse each other of breaking the November 27 ceasefire.", "ceasefire"),
+        ("Netanyahu vowed revenge after the 7 October attacks.", "attacks"),
+        ("Hamas attacked Israel on October 7, 2023.", None),
+    ],
+)
+def test_dates_named_noun_of_a_date(resolver, text, noun):
+    mention = resolver.resolve(text, PUB)[-1]
+    span = resolver.named_noun(text, mention)
+    assert (text[span[0] : span[1]] if span else None) == noun
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # the reporting word nearest the date decides
+        ('"Mereka gagal," ujarnya, mengutip kantor berita Antara, Senin (15/1/2024).', "relay"),
+        ("Kritik itu diunggah di akun resmi kementerian, Minggu (14/1/2024).", "speech"),
+        ("Hal itu diungkap Presiden dalam sidang kabinet, Senin (15/1) lalu.", "speech"),
+        ("The remarks were posted on the ministry's account on Sunday.", "speech"),
+    ],
+)
+def test_dates_report_kind_by_nearest_marker(resolver, text, kind):
+    mention = resolver.resolve(text, PUB)[-1]
+    assert resolver.report_kind(text, mention) == kind
+
+
+@pytest.mark.parametrize(
+    "sentence, restates",
+    [
+        ("Hal itu disampaikan Presiden dalam rapat terbatas, Senin (15/1).", True),
+        ('"Pertemuan antara kedua menteri digelar di Kairo pada Selasa (16/1).', True),
+        ("Pernyataan tersebut dikeluarkan setelah rapat darurat.", True),
+        ("The remarks were made at a cabinet meeting on Monday.", True),
+        ("Presiden tiba di Kairo pada Selasa (16/1).", False),
+        ("Police arrested two men on Monday.", False),
+    ],
+)
+def test_dates_restating_sentence(resolver, sentence, restates):
+    assert resolver.restates(sentence) is restates
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Menteri itu berpidato pada Rabu (17/1), beberapa jam setelah parlemen menolak rancangan anggaran.",
+        "Presiden tiba di Kairo pada Rabu (17/1), dua jam sebelum perundingan dimulai.",
+        "The minister spoke on Wednesday, hours after parliament rejected the budget.",
+        "The president landed in Cairo on Wednesday, a few hours before the talks began.",
+    ],
+)
+def test_dates_hours_after_is_the_same_day(resolver, text):
+    first, hours = resolver.resolve(text, PUB)
+    assert hours.value == first.value == "2024-01-17"
+    assert resolver.reaches_forward(hours)
+
+
 # --- the date of an event -------------------------------------------------------------------------------------
 # --- invariants -----------------------------------------------------------------------------------------------
 PAST_PARTS = st.sampled_from(

@@ -74,8 +74,10 @@ def test_dating_lead_takes_dateline(dater):
             "Dilansir Reuters, Kamis (18/1/2024), unjuk rasa berlangsung damai. Polisi berjaga di sekitar lokasi.")
     assert date_of(dater, text, "Ratusan buruh menggelar")[:2] == ("2024-01-18", "day")
     assert date_of(dater, text, "Polisi berjaga")[:2] == ("2024-01-18", "day")  # a neighbour's report date
-    longer = text + " Ia pulang. Lalu hujan turun."  # beyond the report neighbours and nothing to carry
-    assert date_of(dater, longer, "Lalu hujan") == (None, None, NO_DATE)
+    longer = text + " Ia pulang. Lalu hujan turun."  # beyond the report neighbours: the story's relay date goes on
+    assert date_of(dater, longer, "Lalu hujan")[:2] == ("2024-01-18", "day")
+    no_story = EventDater(dater.resolver, DatingSettings(report_carry_sentences=0))
+    assert date_of(no_story, longer, "Lalu hujan") == (None, None, NO_DATE)
 
 
 def test_dating_says_why_when_null(dater):
@@ -93,7 +95,7 @@ def test_dating_uses_stage_output(resolver, dater):
     [(0, None), (1, None), (2, "2024-01-16")],
 )
 def test_dating_carry_reaches_as_far_as_settings_say(resolver, carry, value):
-    dater = EventDater(resolver, DatingSettings(report_neighbours=0, carry_sentences=carry))
+    dater = EventDater(resolver, DatingSettings(report_neighbours=0, carry_sentences=carry, report_carry_sentences=0))
     text = "Pesawat tak berawak menyerang pangkalan itu pada Selasa (16/1). Gedungnya rusak. Iran mengecam serangan itu."
     got = date_of(dater, text, "Iran mengecam")
     assert got[0] == value
@@ -140,3 +142,110 @@ def test_dating_report_dates_of_neighbours(resolver, text, event_words, value):
 def test_dating_report_kind(resolver, text, kind):
     mention = resolver.resolve(text, PUB)[-1]
     assert resolver.report_kind(text, mention) == kind
+
+
+@pytest.mark.parametrize(
+    "text, event_words, value",
+    [
+        # a date right after an event noun names that event; it does not date the clause's verb
+        ("Setelah serangan 7 Oktober, Netanyahu berjanji menghancurkan Hamas.", "berjanji", None),
+        ("Presiden Lebanon mengecam pelanggaran terhadap gencatan senjata 27 November itu.", "mengecam", None),
+        ("After the October 7 attack, Netanyahu vowed to destroy Hamas.", "vowed", None),
+        ("Lebanon condemned the violation of the November 27 ceasefire.", "condemned", None),
+        # ... but it dates the noun itself, and a date after "pada" dates the clause
+        ("Hamas melancarkan serangan 7 Oktober 2023 ke Israel selatan.", "serangan", "2023-10-07"),
+        ("Hamas melancarkan serangan pada 7 Oktober 2023 ke Israel selatan.", "melancarkan", "2023-10-07"),
+        ("Hamas attacked southern Israel on October 7, 2023.", "attacked", "2023-10-07"),
+    ],
+)
+def test_dating_date_naming_an_event_dates_only_its_noun(dater, text, event_words, value):
+    got = date_of(dater, text, event_words)
+    assert got[0] == value
+    assert (value is None) == (got[2] == NO_DATE)
+
+
+@pytest.mark.parametrize(
+    "text, event_words",
+    [
+        ("Iran mengutuk serangan AS baru-baru ini di Bandar Abbas.", "mengutuk"),
+        ("Menteri itu mengecam penangkapan aktivis pekan lalu oleh polisi.", "mengecam"),
+    ],
+)
+def test_dating_vague_date_of_a_noun_is_not_the_verbs(dater, text, event_words):
+    assert date_of(dater, text, event_words) == (None, None, NO_DATE)
+
+
+@pytest.mark.parametrize(
+    "text, event_words, value",
+    [
+        # a later sentence that restates the event ("Pertemuan antara ...", "Hal itu ...") gives it its date
+        ("Menteri Pertahanan Iran menyerukan kerja sama melawan terorisme. Pertemuan antara kedua menteri digelar "
+         "di Moskow pada Selasa (16/1).", "menyerukan", "2024-01-16"),
+        ("Presiden meminta aparat menindak tegas pelaku korupsi. Presiden menegaskan tak ada yang kebal hukum. "
+         "Hal itu terjadi dalam sidang kabinet di Istana Negara pada Senin (15/1).", "Presiden meminta", "2024-01-15"),
+        ("Iran's defence minister called for closer cooperation against terrorism. The meeting was held in Moscow "
+         "on Tuesday.", "called for", "2024-01-16"),
+        # not when another date lies between
+        ("Presiden meminta aparat menindak tegas pelaku korupsi. Polisi menangkap bupati itu pada 10 Januari. "
+         "Hal itu terjadi dalam sidang kabinet pada Senin (15/1).", "Presiden meminta", None),
+    ],
+)
+def test_dating_restating_sentence_gives_its_date(resolver, text, event_words, value):
+    dater = EventDater(resolver, DatingSettings(report_neighbours=2, carry_sentences=1, report_carry_sentences=0))
+    assert date_of(dater, text, event_words)[0] == value
+
+
+@pytest.mark.parametrize(
+    "text, event_words, value",
+    [
+        # the speech date nearby beats an outlet's relay date that is nearer
+        ("Jenderal itu mengkritik pemerintah. Kritiknya diunggah di harian Maariv, Minggu (14/1/2024). Ia juga "
+         "mengecam para menteri. \"Mereka gagal,\" ujarnya, mengutip Palestine Chronicle, Senin (15/1/2024).",
+         "Ia juga mengecam", "2024-01-14"),
+        # a relay date in the event's own sentence gives way to the story's own day
+        ("Israel mengatakan pasukannya menyerang komandan Hamas di Gaza pada hari Selasa. \"Militer baru saja "
+         "menyerang komandan itu,\" demikian pernyataan militer, dilansir AFP, Rabu (17/1/2024).",
+         "baru saja menyerang", "2024-01-16"),
+        ("Israel said its forces struck a Hamas commander in Gaza on Tuesday. The army struck the commander, "
+         "according to AFP on Wednesday (17/1/2024).", "army struck", "2024-01-16"),
+    ],
+)
+def test_dating_speech_date_beats_relay_date(dater, text, event_words, value):
+    assert date_of(dater, text, event_words)[0] == value
+
+
+@pytest.mark.parametrize(
+    "text, event_words, value",
+    [
+        # an interview: the date the words were said holds until the story moves to another day
+        ("\"Kami mendukung langkah itu,\" kata Ketua Komisi III kepada wartawan, Rabu (17/1/2024). Ia memuji "
+         "kepolisian. Ia juga memuji kejaksaan. Menurutnya, KPK bekerja baik. Ia meminta polisi bekerja "
+         "profesional.", "Ia meminta", "2024-01-17"),
+        ("\"We support the move,\" the committee chairman told reporters on Wednesday. He praised the police. "
+         "He praised the prosecutors. He said the agency works well. He urged police to act professionally.",
+         "He urged", "2024-01-17"),
+        # the day of the lead's news holds too
+        ("Menlu Iran menelepon mitranya dari Pakistan pada Jumat (19/1). Keduanya membahas terorisme. Iran "
+         "menyerukan kerja sama. Pakistan sepakat. Menlu Pakistan juga mengundang Menlu Iran ke Islamabad.",
+         "mengundang", "2024-01-19"),
+        # ... but not across another day's event, and a relay date does not move the story
+        ("\"Kami mendukung langkah itu,\" kata Ketua Komisi III kepada wartawan, Rabu (17/1/2024). Ia memuji "
+         "kepolisian. Polisi menangkap bupati itu pada 10 Januari. Bupati itu ditahan. Ia menolak berkomentar. "
+         "Jaksa meminta hakim menolak gugatan.", "Jaksa meminta", None),
+        ("Israel mengatakan pasukannya menyerang komandan Hamas di Gaza pada hari Selasa. \"Militer baru saja "
+         "menyerang,\" demikian pernyataan militer, dilansir AFP, Rabu (17/1/2024). Komandan itu diangkat bulan "
+         "lalu. Warga sipil terluka. Seorang perempuan tewas dalam serangan udara Israel.", "Seorang perempuan",
+         "2024-01-16"),
+    ],
+)
+def test_dating_story_date_holds_until_another_day(dater, text, event_words, value):
+    got = date_of(dater, text, event_words)
+    assert got[0] == value
+    assert (value is None) == (got[2] == NO_DATE)
+
+
+def test_dating_settings_from_config():
+    from kronik.config import Config
+
+    settings = DatingSettings.from_config(Config(date_report_carry_sentences=3))
+    assert settings == DatingSettings(report_neighbours=2, carry_sentences=1, report_carry_sentences=3)

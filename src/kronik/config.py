@@ -23,6 +23,7 @@ class Config:
     story_window_days: int = 14  # articles further apart than this are not put in one story
     date_report_neighbours: int = 2  # sentences either side searched for the date a statement was reported
     date_carry_sentences: int = 1  # previous sentences whose day-precise date an undated event takes (0: none)
+    date_report_carry_sentences: int = 20  # sentences back the date a story is told at still dates undated ones
     domestic_share: float = 0.8  # share of placed mentions one state needs for an article to be its domestic story
     show_progress: bool = True
 
@@ -39,7 +40,8 @@ class Config:
                 raise KronikError("E013", f"config: {name} must be in (0, 1], got {value}")
         if not 0.5 < self.domestic_share <= 1.0:
             raise KronikError("E016", f"config: domestic_share must be in (0.5, 1], got {self.domestic_share}")
-        for name in ("story_window_days", "date_report_neighbours", "date_carry_sentences"):
+        counts = ("story_window_days", "date_report_neighbours", "date_carry_sentences", "date_report_carry_sentences")
+        for name in counts:
             if getattr(self, name) < 0:
                 raise KronikError("E014", f"config: {name} must not be negative")
 

@@ -33,6 +33,7 @@ FUTURE_WINDOW = 60  # characters before an expression searched for a future mark
 # a report date closes its clause: "…, kata X, Rabu (18/6)." or "… Rabu (27/5) waktu setempat, …"
 CLOSES_CLAUSE = re.compile(r"\s*(?:\w+\s*){0,2}(?:[.,;:!?)\"”\n]|$)")
 REPORT_WINDOW = 200  # characters before a date searched for a reporting word ("kata", "dilansir")
+NOUN_WINDOW = 60  # characters searched beside a date for the event noun it names ("serangan 7 Oktober")
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,13 @@ class DateResolver:
         )
         self.report_markers = _words_of(entries, "report_marker")
         self.relay_markers = _words_of(entries, "relay_marker")
+        self.noun_before, self.noun_after = _event_noun_patterns(entries)
+        self.date_prepositions = _words_of(entries, "date_preposition")
+        self.restate = tuple(
+            re.compile(r"[\s\"“'(]*(?:" + str(e["pattern"]) + ")", re.IGNORECASE)
+            for e in entries
+            if e["kind"] == "restate_marker"
+        )
         self.rules = tuple(self._compile(entry) for entry in entries if entry["kind"] in KINDS)
         self.forward_rules = frozenset(str(e["id"]) for e in entries if e.get("reach") == "forward")
         log.debug("dates: %d expression rules for %s", len(self.rules), ", ".join(self.languages))
@@ -226,11 +234,34 @@ class DateResolver:
         the outlet's relaying of it ("relay": "Dilansir AFP, Kamis (19/6)"), or neither (None)."""
         if mention.precision != "day" or not CLOSES_CLAUSE.match(text, mention.end):
             return None  # "X mengatakan pasukannya pada hari Senin menyerang …" dates the attack, not the words
-        if _preceded_by(text, mention.start, self.report_markers, REPORT_WINDOW):
-            return "speech"
-        if _preceded_by(text, mention.start, self.relay_markers, REPORT_WINDOW):
-            return "relay"
+        # the marker nearest the date decides: "…," ujarnya, mengutip Palestine Chronicle, Senin (9/6)" is a relay
+        for word in reversed(_words_before(text, mention.start, REPORT_WINDOW)):
+            if word in self.report_markers:
+                return "speech"
+            if word in self.relay_markers:
+                return "relay"
         return None
+
+    def named_noun(self, text: str, mention: DateMention) -> tuple[int, int] | None:
+        """The span of the event noun `mention` names, if it is one's name rather than a date of its clause:
+        "serangan 7 Oktober", "gencatan senjata 27 November", "the October 7 attack"; None for "pada 7 Oktober"."""
+        first = re.match(r"\w+", mention.text)
+        if first is None or first.group().lower() in self.date_prepositions:
+            return None
+        if self.noun_before is not None:
+            window = max(0, mention.start - NOUN_WINDOW)
+            found = self.noun_before.search(text, window, mention.start)
+            if found is not None:
+                return found.start("noun"), found.end("noun")
+        if self.noun_after is not None:
+            found = self.noun_after.match(text, mention.end, mention.end + NOUN_WINDOW)
+            if found is not None:
+                return found.start("noun"), found.end("noun")
+        return None
+
+    def restates(self, sentence: str) -> bool:
+        """Whether `sentence` opens by restating the event told before it ("Hal itu disampaikan …, Senin (20/10))."""
+        return any(pattern.match(sentence) for pattern in self.restate)
 
 
 # --- calendar arithmetic (pure functions) ---------------------------------------------------------------------
@@ -286,8 +317,35 @@ def year_from_weekday(month: int, day: int, weekday: int, today: dt.date) -> int
 # --- small helpers ------------------------------------------------------------------------------------------------
 def _preceded_by(text: str, start: int, words: frozenset[str], window: int) -> bool:
     """Whether one of `words` occurs shortly before `start`, in the same sentence and outside quotes."""
+    return any(word in words for word in _words_before(text, start, window))
+
+
+def _words_before(text: str, start: int, window: int) -> list[str]:
+    """The words shortly before `start`, in the same sentence and outside quotes, lower-cased."""
     before = re.split(r"[.!?\n\"“”]", text[max(0, start - window) : start])[-1]
-    return any(word in words for word in re.findall(r"\w+", before.lower()))
+    return re.findall(r"\w+", before.lower())
+
+
+def _event_noun_patterns(entries: Sequence[dict[str, Any]]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """Patterns finding the event noun a date names: one for nouns before the date (up to two capitalised words
+    between: "serangan Hamas 7 Oktober"), one for nouns after it ("the October 7 attack")."""
+    sides: dict[str, list[str]] = {"before": [], "after": []}
+    for entry in entries:
+        if entry["kind"] == "event_noun":
+            sides[str(entry.get("side", "before"))].extend(str(word) for word in entry["words"])
+
+    def nouns(words: list[str]) -> str:
+        ordered = sorted(words, key=len, reverse=True)
+        written = (r"\s+".join(re.escape(part) for part in word.split()) for word in ordered)
+        return "(?P<noun>(?i:" + "|".join(written) + "))"
+
+    before = (
+        re.compile(r"(?<![\w-])" + nouns(sides["before"]) + r"(?:\s+[A-Z][\w.-]*){0,2}\s+$")
+        if sides["before"]
+        else None
+    )
+    after = re.compile(r"\s+" + nouns(sides["after"]) + r"(?![\w-])") if sides["after"] else None
+    return before, after
 
 
 def _mention(text: str, match: _Match, value: str | None, precision: str | None, rule: str) -> DateMention:

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from kronik.config import Config
 from kronik.dates import DateResolver
 from kronik.records import Article, DateMention, Sentence
 
@@ -34,6 +35,11 @@ DatedSpan = tuple[str | None, str | None, str]  # (value, precision, the words i
 class DatingSettings:
     report_neighbours: int = 2  # sentences either side searched for the date a statement was reported
     carry_sentences: int = 1  # previous sentences whose day-precise date an undated event takes (0: none)
+    report_carry_sentences: int = 20  # sentences back a report date ("kata X, Rabu (22/10)") still dates statements
+
+    @classmethod
+    def from_config(cls, config: Config) -> DatingSettings:
+        return cls(config.date_report_neighbours, config.date_carry_sentences, config.date_report_carry_sentences)
 
 
 class EventDater:
@@ -48,6 +54,7 @@ class EventDater:
         mentions = article.dates
         if not mentions and "dates" not in article.stages:
             mentions = self.resolver.resolve(article.text, article.published)
+        mentions = [m for m in mentions if self._dates_words(article.text, m, start, end)]
         sentence_start, sentence_end = _sentence_bounds(article, start, end)
         candidates = [
             m
@@ -62,46 +69,98 @@ class EventDater:
         best = min(candidates, key=lambda m: (_distance(m, start, end), m.start < start))
         if best.value is None:
             return None, None, best.rule
+        if self.resolver.report_kind(article.text, best) == "relay":
+            # "…," demikian pernyataan itu, dilansir AFP, Rabu (27/5)": the outlet's day; the story may give its own
+            return self._from_context(article, mentions, start, relay=best)
         return best.value, best.precision, best.text
 
-    def _from_context(self, article: Article, mentions: Sequence[DateMention], start: int) -> DatedSpan:
-        """The date of the report given nearby, one carried from the sentences before, or the dateline's."""
+    def _dates_words(self, text: str, mention: DateMention, start: int, end: int) -> bool:
+        """False for a date that names another event ("... setelah serangan 7 Oktober"): it dates only that noun."""
+        noun = self.resolver.named_noun(text, mention)
+        return noun is None or (start <= noun[0] and noun[1] <= end)
+
+    def _from_context(
+        self, article: Article, mentions: Sequence[DateMention], start: int, relay: DateMention | None = None
+    ) -> DatedSpan:
+        """The date a nearby sentence gives the statement (its speech date, or the date of a sentence restating the
+        event: "Hal itu disampaikan ..., Senin (20/10)"), one carried from the sentence before, an outlet's relay
+        date nearby, the report date the sentences before go on from, or the dateline's."""
         sentence = _sentence_at(article, start)
         if sentence is None:
             return None, None, NO_DATE
         index = sentence.index
         by_index = {s.index: s for s in article.sentences}
         reports, carry = self.settings.report_neighbours, self.settings.carry_sentences
-        reach = max(reports, carry)
         # nearest sentences first, the one after before the one before: "…, kata X, Rabu (18/6)." follows its quote
-        for step in sorted(range(-reach, reach + 1), key=lambda k: (abs(k), k < 0)):
+        for step in sorted(range(-max(reports, carry), max(reports, carry) + 1), key=lambda k: (abs(k), k < 0)):
             neighbour = by_index.get(index + step)
             if step == 0 or neighbour is None:
                 continue
             inside = _inside(mentions, neighbour)
+            days = [m for m in inside if m.precision == "day" and not self.resolver.reaches_forward(m)]
             if abs(step) <= reports:
-                report = self._report_date(article.text, inside)
-                if report is not None:
+                kind, report = self._report_date(article.text, inside)
+                if kind == "speech" and report is not None:
                     return report.value, report.precision, f"{report.text} (reported in a nearby sentence)"
-            days = (
-                [m for m in inside if m.precision == "day" and not self.resolver.reaches_forward(m)]
-                if -carry <= step < 0
-                else []
-            )
-            if days:
+                if kind == "relay" and relay is None:
+                    relay = report
+                if step > 0 and days and self._restates(neighbour, by_index, index, mentions):
+                    return days[0].value, "day", f"{days[0].text} (a later sentence restates the event)"
+            if -carry <= step < 0 and days:
                 mention = days[-1]
                 return mention.value, mention.precision, f"{mention.text} (carried from an earlier sentence)"
+        report = self._report_before(article, mentions, index)
+        if report is not None:
+            return report.value, report.precision, f"{report.text} (date the story is told at)"
+        if relay is not None:
+            return relay.value, relay.precision, f"{relay.text} (relayed by an outlet)"
         dateline = self._dateline(article, mentions)
         if dateline is not None and index <= dateline[0]:
             mention = dateline[1]
             return mention.value, mention.precision, f"{mention.text} (dateline of the lead)"
         return None, None, NO_DATE
 
-    def _report_date(self, text: str, mentions: Sequence[DateMention]) -> DateMention | None:
-        """The day a statement was made, else the day an outlet relayed it ("Dirangkum …, Jumat (29/5), hal itu
-        disampaikan Trump … Rabu (27/5)": Wednesday)."""
+    def _report_date(self, text: str, mentions: Sequence[DateMention]) -> tuple[str | None, DateMention | None]:
+        """The day a statement was made ("speech"), else the day an outlet relayed it ("relay": "Dirangkum …,
+        Jumat (29/5), hal itu disampaikan Trump … Rabu (27/5)": Wednesday), else (None, None)."""
         reported = [(kind, m) for m in mentions if (kind := self.resolver.report_kind(text, m))]
-        return min(reported, key=lambda pair: pair[0] != "speech")[1] if reported else None
+        if not reported:
+            return None, None
+        return min(reported, key=lambda pair: pair[0] != "speech")
+
+    def _restates(self, neighbour: Sentence, by_index: dict[int, Sentence], index: int,
+                  mentions: Sequence[DateMention]) -> bool:
+        """Whether a later `neighbour` restates the event of sentence `index`, with no date in between."""
+        between = (by_index.get(k) for k in range(index + 1, neighbour.index))
+        if any(s is not None and _inside(mentions, s) for s in between):
+            return False
+        return self.resolver.restates(neighbour.text)
+
+    def _report_before(self, article: Article, mentions: Sequence[DateMention], index: int) -> DateMention | None:
+        """The date the story is told at, which the sentences further on still take as long as no other day-precise
+        date comes between (`report_carry_sentences` sentences back at most): a report date ("kata X kepada
+        wartawan, Rabu (22/10)") or the day of the lead's news ("Menlu Iran ... pada hari Jumat (19/1) ...")."""
+        by_index = {s.index: s for s in article.sentences}
+        relay: DateMention | None = None  # the latest relay date passed, when the story gives no day of its own
+        for back in range(index - 1, index - 1 - self.settings.report_carry_sentences, -1):
+            sentence = by_index.get(back)
+            if sentence is None:
+                break
+            days = [m for m in _inside(mentions, sentence) if m.precision == "day" and m.value]
+            # an outlet's relay date ("dilansir AFP, Rabu (27/5)") does not move the story to another day
+            relays = [m for m in days if self.resolver.report_kind(article.text, m) == "relay"]
+            days = [m for m in days if m not in relays]
+            relay = relay or (relays[-1] if relays else None)
+            if days:
+                last = days[-1]
+                in_lead = last.start < LEAD_CHARS and days[0] is self._first_story_day(article.text, mentions)
+                return last if in_lead or self.resolver.report_kind(article.text, last) else relay
+        return relay
+
+    def _first_story_day(self, text: str, mentions: Sequence[DateMention]) -> DateMention | None:
+        """The article's first day-precise date that is not an outlet's relay date."""
+        days = (m for m in mentions if m.precision == "day" and m.value)
+        return next((m for m in days if self.resolver.report_kind(text, m) != "relay"), None)
 
     def _dateline(self, article: Article, mentions: Sequence[DateMention]) -> tuple[int, DateMention] | None:
         """The report date of the article's opening sentences and the index of its sentence, if there is one."""
