@@ -109,3 +109,48 @@ def test_roles_noun_test_never_fails_and_verbs_stay_verbs(words):
         after_determiner = token.index > 0 and syntax.is_determiner(tokens[token.index - 1])
         if token.lower == "attacked" and not after_determiner:
             assert noun is False  # an inflected verb is a noun only right after a determiner
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "modality"),
+    [
+        ("Koalisi itu dibentuk untuk memburu dan membunuh para pemimpin kelompok itu.", "membunuh", "modal"),
+        ("Prajurit tidak menembak dan menangkap warga sipil.", "menangkap", "negated"),
+        ("Polisi menangkap pelaku dan menyita senjatanya.", "menyita", "asserted"),
+    ],
+)
+def test_roles_joined_verb_shares_modality(tools, text, word, modality):
+    tokens, syntax = _tokens(tools, "id", text)
+    assert syntax.modality(tokens, _index(tokens, word)) == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "undergoes"),
+    [
+        ("Kedutaan itu menerima ancaman bom melalui surel.", "ancaman", True),
+        ("Dua warga tewas dalam serangan di desa itu.", "serangan", True),
+        ("Militer melancarkan serangan ke desa itu.", "serangan", False),
+    ],
+)
+def test_roles_subject_undergoes_event_noun(tools, text, word, undergoes):
+    tokens, syntax = _tokens(tools, "id", text)
+    assert syntax.undergoes(tokens, _index(tokens, word)) is undergoes
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "inert"),
+    [
+        ("Piagam PBB melarang penggunaan kekerasan.", "melarang", True),
+        ("Menurut menteri itu, konstitusi melarang prajurit berpolitik.", "melarang", True),
+        ("Pemerintah melarang ekspor pasir laut.", "melarang", False),
+    ],
+)
+def test_roles_inert_subject(tools, text, word, inert):
+    tokens, syntax = _tokens(tools, "id", text)
+    assert syntax.inert_subject(tokens, _index(tokens, word)) is inert
+
+
+@pytest.mark.parametrize(("word", "noun"), [("tembakan", True), ("kerahkan", False), ("serangan", True)])
+def test_roles_noun_suffix_beats_verb_suffix(tools, word, noun):
+    tokens, syntax = _tokens(tools, "id", f"Ada {word} di sana.")
+    assert syntax.is_noun_form(tokens[1]) is noun

@@ -10,7 +10,7 @@ from kronik.dates import DateResolver
 from kronik.events.dating import EventDater
 from kronik.events.lexicon import Lemmatizer, Lexicon, PatternMatch, Token, parse_alternative, tokenize
 from kronik.events.plover import Plover
-from kronik.events.roles import Group, Roles, actor_groups, assign_roles, noun_agent
+from kronik.events.roles import NOUN_ACTOR_REACH, Group, Roles, actor_groups, assign_roles, noun_agent
 from kronik.events.syntax import Syntax
 from kronik.knowledge import is_curated
 from kronik.lang import load_entries
@@ -97,6 +97,10 @@ class EventCoder:
             for number, match in enumerate(matches):
                 if _yields_to_object(match, matches[number + 1 :], tokens, rules):
                     continue
+                if _modifies_noun(match, matches[:number], tokens, rules):
+                    continue  # "ancaman bom": the second noun tells what the threat is of, no event of its own
+                if _promises_force(match, matches[number + 1 :]) or _caused(match, matches[:number], tokens, groups, rules):
+                    continue
                 context = (previous_subject, verbal)
                 mention = self._code(article, sentence, tokens, groups, entities, match, rules, context)
                 if mention is None:
@@ -104,6 +108,8 @@ class EventCoder:
                 if not mention.recipients:
                     target = _object_event(match, matches[number + 1 :], tokens, groups, rules, mentions)
                     mention = dataclasses.replace(mention, recipients=target)
+                if not mention.recipients and (match.pattern.needs_recipient or _counts_witnesses(match, tokens, rules)):
+                    continue
                 if rules.syntax.is_noun_at(tokens, match.head):
                     if not mention.recipients and not rules.syntax.after_light_verb(tokens, match.first):
                         repeats.add(len(mentions))
@@ -125,7 +131,7 @@ class EventCoder:
         category = match.pattern.category
         if rules.syntax.is_anaphoric(tokens, match.first, match.last) and category not in ("ACCUSE", "REJECT"):
             return None
-        modality = rules.syntax.modality(tokens, match.first)
+        modality = _polar(match.pattern.polarity, rules.syntax.modality(tokens, match.first))
         if modality in ("negated", "modal", "hypothetical", "denied"):
             return None
         if not _licensed(match, tokens, groups, rules):
@@ -144,6 +150,8 @@ class EventCoder:
         roles: Roles = assign_roles(match, tokens, groups, rules.syntax, previous_subject, verbal)
         if not roles.actors:
             return None
+        if category == "PROTEST":
+            roles = _placed_protesters(roles)
         if category in TWO_SIDED and len(roles.actors) + len(roles.recipients) < 2:
             return None  # a meeting, a call or a joint exercise takes two sides; one alone is a topic
         mode = match.pattern.mode if category == match.pattern.category else None
@@ -202,6 +210,70 @@ def _yields_to_object(match: PatternMatch, later: list[PatternMatch], tokens, ru
         return False
     following = [m for m in later if match.last < m.first <= match.last + 2]
     return bool(following) and rules.syntax.is_noun_at(tokens, following[0].head)
+
+
+def _polar(polarity: str, modality: str) -> str:
+    """The modality of an idiom that is an event only when negated ("tidak akan tinggal diam") or only when
+    future ("akan merespons dengan tegas"): 'asserted' (or 'future') where it holds, else 'negated'."""
+    if polarity == "negative":
+        return "future" if modality == "negated" else "negated"
+    if polarity == "future" and modality != "future":
+        return "negated"
+    return modality
+
+
+def _modifies_noun(match: PatternMatch, earlier: list[PatternMatch], tokens, rules: LanguageRules) -> bool:
+    """An event noun right after another ("ancaman bom", "ancaman serangan") says what the first is of."""
+    if not earlier or earlier[-1].last + 1 != match.first:
+        return False
+    return rules.syntax.is_noun_at(tokens, earlier[-1].head) and rules.syntax.is_noun_at(tokens, match.head)
+
+
+def _promises_force(match: PatternMatch, later: list[PatternMatch]) -> bool:
+    """ "berjanji menghancurkan Hamas": a promise of force is a threat, told by the forceful phrase after it."""
+    if not match.pattern.force_is_threat:
+        return False
+    following = [m for m in later if match.last < m.first <= match.last + 3]
+    return bool(following) and following[0].pattern.category in FORCEFUL
+
+
+def _caused(match: PatternMatch, earlier: list[PatternMatch], tokens, groups: list[Group], rules: LanguageRules) -> bool:
+    """A causative verb ("mendorong") whose subject is an event reports no act of its own: "Serangan Iran
+    mendorong Pakistan menarik duta besarnya", "..., mendorong warga mengungsi" after a use of force."""
+    if not match.pattern.causative or not earlier:
+        return False
+    syntax = rules.syntax
+    cause = earlier[-1]
+    if match.first - cause.last > 8:
+        return False
+    previous = tokens[match.first - 1]
+    if previous.text == "," or syntax.has("relative", previous):
+        return cause.pattern.category in FORCEFUL or syntax.is_noun_at(tokens, cause.head)
+    if cause.last < syntax.clause_start(tokens, match.first) - 1:
+        return False
+    if not syntax.is_noun_at(tokens, cause.head):
+        return False
+    between = [g for g in groups if cause.last < g.first and g.last < match.first]
+    return len(between) <= 1 and all(g.first <= cause.last + 1 + NOUN_ACTOR_REACH for g in between)
+
+
+def _counts_witnesses(match: PatternMatch, tokens, rules: LanguageRules) -> bool:
+    """ "telah memeriksa 65 orang saksi": an agency's count of witnesses heard names no one; left out."""
+    if match.pattern.category != "ACCUSE" or match.pattern.mode != "investigate":
+        return False
+    return any(rules.syntax.has("witness", t) for t in tokens[match.last + 1 : match.last + 5])
+
+
+def _placed_protesters(roles: Roles) -> Roles:
+    """Protesters with no country of their own ("ribuan mahasiswa") are citizens of the place they rally in."""
+    place = roles.location
+    if place is None or not (place.country or place.kind == "state"):
+        return roles
+    country = place.country or place.id
+    actors = tuple(
+        a if a.country else dataclasses.replace(a, country=country, sector=a.sector or "CVL") for a in roles.actors
+    )
+    return dataclasses.replace(roles, actors=actors)
 
 
 def _anaphoric_after_doer(match: PatternMatch, tokens, groups: list[Group], rules: LanguageRules) -> bool:

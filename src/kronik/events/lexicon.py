@@ -107,6 +107,10 @@ class EventPattern:
     not_followed_by: tuple[Alternative, ...] = ()  # idioms that are no event ("menahan diri", "mengancam jiwa")
     yields_to_object: bool = False  # an order whose object names the event ("memerintahkan pengerahan")
     relative_is_attribute: bool = False  # "kelompok yang didukung Iran" describes, it does not report
+    polarity: str = "any"  # "negative": an event only when negated ("tidak akan tinggal diam"); "future"
+    needs_recipient: bool = False  # coded only with a recipient ("berkomitmen membantu Indonesia")
+    force_is_threat: bool = False  # a promise of force ("berjanji menghancurkan") is no AGREE
+    causative: bool = False  # no act of its own when its subject is an event ("Serangan itu mendorong X ...")
 
 
 @dataclass(frozen=True)
@@ -146,6 +150,10 @@ def _pattern(entry: dict[str, Any], lemmatize: Lemmatizer) -> EventPattern:
         not_followed_by=tuple(parse_alternative(str(w), lemmatize) for w in entry.get("not_followed_by") or ()),
         yields_to_object=bool(entry.get("yields_to_object", False)),
         relative_is_attribute=bool(entry.get("relative_is_attribute", False)),
+        polarity=str(entry.get("polarity", "any")),
+        needs_recipient=bool(entry.get("needs_recipient", False)),
+        force_is_threat=bool(entry.get("force_is_threat", False)),
+        causative=bool(entry.get("causative", False)),
     )
 
 

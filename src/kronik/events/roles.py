@@ -22,7 +22,7 @@ NOUN_ACTOR_REACH = 2  # words between an event noun and a doer that follows it (
 NOUN_AGENT_REACH = 8  # words between an event noun and the "by" that brings its doer
 PASSIVE_AGENT_REACH = 2  # words between a passive verb and a doer that follows it without "oleh"
 # where no recipient is named, the place is the target: a strike "di Iran", a rally "di depan Gedung Putih"
-PLACE_IS_TARGET = frozenset({"ASSAULT", "PROTEST"})
+PLACE_IS_TARGET = frozenset({"ASSAULT", "PROTEST", "COERCE"})
 
 
 @dataclass(frozen=True)
@@ -57,8 +57,15 @@ def actor_groups(tokens: tuple[Token, ...], entities: list[EntityMention], synta
             span = Group(previous.first, span.last, merged)
         elif groups and span.first <= groups[-1].last:
             continue  # overlapping entity: keep the first
+        elif groups and span.first == groups[-1].last + 1 and _same_ids(span, groups[-1]):
+            previous = groups.pop()  # "Warga Amerika Serikat (AS)": the abbreviation repeats the actor
+            span = Group(previous.first, span.last, previous.actors)
         groups.append(span)
     return groups
+
+
+def _same_ids(span: Group, group: Group) -> bool:
+    return {a.id for a in span.actors} <= {a.id for a in group.actors}
 
 
 def _joined(left: Group, right: Group, tokens: tuple[Token, ...], syntax: Syntax) -> bool:
@@ -87,6 +94,10 @@ def assign_roles(
     actor = None
     recipient_from = match.last
     noun = syntax.is_noun_at(tokens, match.head)
+    if noun and syntax.undergoes(tokens, match.first):  # "menerima ancaman bom", "tewas dalam serangan Israel"
+        recipient = subject_of(match.first, tokens, groups, syntax)
+        actor = _group_after(match.last, tokens, groups, reach=NOUN_ACTOR_REACH, syntax=syntax, bare=True)
+        return _roles(actor, recipient, location)
     if noun:  # "the arrest of mourners by Russian police"
         actor, object_ = noun_agent(match, tokens, groups, syntax)
         if actor is not None:
@@ -99,6 +110,8 @@ def assign_roles(
         actor = verbal
     if actor is None and syntax.is_participle_clause(tokens, match.first):
         actor = verbal if verbal is not None and verbal.actors else _main_subject(match.first, tokens, groups, syntax)
+    if actor is None and syntax.inert_subject(tokens, match.first):
+        return Roles((), (), location)  # "Piagam PBB melarang ...": a text, not an actor, forbids
     if actor is None:
         actor = subject_of(match.first, tokens, groups, syntax) or _speaker(tokens, groups, syntax)
         actor = actor or _carried(match, tokens, syntax, fallback) or _placed_subject(match.first, tokens, groups, syntax)
@@ -112,8 +125,8 @@ def assign_roles(
 
 def _roles(actor: Group | None, recipient: Group | None, location: Actor | None) -> Roles:
     actors = actor.actors if actor else ()
-    ids = {a.id for a in actors}
-    recipients = tuple(a for a in (recipient.actors if recipient else ()) if a.id not in ids)
+    ids = {(a.id, a.sector) for a in actors}  # citizens may rally against their own state: sectors tell them apart
+    recipients = tuple(a for a in (recipient.actors if recipient else ()) if (a.id, a.sector) not in ids)
     return Roles(actors, recipients, location)
 
 

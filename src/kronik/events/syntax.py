@@ -36,6 +36,9 @@ class Syntax:
         window = tokens[max(clause_start, first - MODALITY_WINDOW) : first]
         if any(self.has("negation", t) for t in window):
             return "negated"
+        inherited = self._joined_modality(tokens, first)
+        if inherited is not None:
+            return inherited
         if any(self.has("modal", t) for t in window) or first > 0 and self.has("purpose", tokens[first - 1]):
             return "modal"
         before = tokens[clause_start:first]
@@ -46,6 +49,20 @@ class Syntax:
         if any(self.has("future", t) for t in window):
             return "future"
         return "asserted"
+
+    def undergoes(self, tokens: tuple[Token, ...], first: int) -> bool:
+        """The subject before an event noun at `first` undergoes it: a receiving verb right before it ("menerima
+        ancaman bom") or a word of harm shortly before it ("tewas dalam serangan")."""
+        start = self.clause_start(tokens, first)
+        near = tokens[max(start, first - 2) : first]
+        return any(self.has("receive", t) for t in near) or any(
+            self.has("suffer", t) for t in tokens[max(start, first - MODALITY_WINDOW) : first]
+        )
+
+    def inert_subject(self, tokens: tuple[Token, ...], first: int) -> bool:
+        """A noun that cannot act ("Piagam PBB", "konstitusi") shortly before the verb at `first` is its subject."""
+        start = self.clause_start(tokens, first)
+        return any(self.has("inert_head", t) for t in tokens[max(start, first - MODALITY_WINDOW) : first])
 
     def clause_start(self, tokens: tuple[Token, ...], index: int) -> int:
         for i in range(index - 1, -1, -1):
@@ -70,6 +87,8 @@ class Syntax:
         ("serangan", "penyerangan", "pengebom") or a bare root ("bom", "agresi", "demo"), which is a noun unless
         listed as a root verb ("tewas", "sepakat"); a verb carries a verbal prefix ("menyerang", "diserang")."""
         lower = self.without_pronoun_suffix(token.lower)  # "serangannya" is "serangan" + "-nya"
+        if any(lower == token.lemma + suffix for suffix in self.words.get("noun_suffix", ())):
+            return True  # "tembakan" is "tembak" + "-an", though it ends like the verb "kerahkan"
         if lower == token.lemma:  # a bare root
             return bool(self.words.get("root_verb")) and lower not in self.words["root_verb"]
         if lower.startswith(tuple(self.words.get("verb_prefix", ()))) or lower.endswith(
@@ -156,6 +175,22 @@ class Syntax:
         subject of the verb before it."""
         index = self._before_adverbs(tokens, first)
         return index >= 0 and self.has("coordinator", tokens[index])
+
+    def _joined_modality(self, tokens: tuple[Token, ...], first: int) -> str | None:
+        """A verb joined to the one before it ("untuk melacak dan menangkap", "tidak menembak dan menangkap")
+        shares its negation, purpose, condition or future; None where there is nothing to share."""
+        index = self._before_adverbs(tokens, first)
+        if index < 0 or not self.has("coordinator", tokens[index]) or not self.words.get("verb_prefix"):
+            return None
+        for previous in range(index - 1, max(-1, index - 5), -1):
+            token = tokens[previous]
+            if token.text in (",", ";") or self.has("clause", token):
+                return None
+            inflected = token.lower != token.lemma or previous == index - 1  # the stemmer misses some loans
+            if inflected and len(token.lower) > 5 and token.lower.startswith(tuple(self.words["verb_prefix"])):
+                found = self.modality(tokens, previous)
+                return found if found in ("negated", "modal", "hypothetical", "future") else None
+        return None
 
     def _before_adverbs(self, tokens: tuple[Token, ...], first: int) -> int:
         """The index of the word before `first`, adverbs ("juga", "then") stepped over; -1 if there is none."""
