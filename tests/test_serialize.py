@@ -13,7 +13,7 @@ from kronik.records import ACTOR_KINDS, SECTORS, Actor, Article, EntityMention, 
 ARTICLE_KEYS = {"id", "title", "outlet", "url", "published", "published_source", "language", "text", "story_id",
                 "duplicate_of"}
 MENTION_KEYS = {"article_id", "event_id", "category", "mode", "context", "actors", "recipients", "date",
-                "date_precision", "location", "evidence", "score"}
+                "date_precision", "location", "fatalities", "evidence", "score"}
 ACTOR_KEYS = {"id", "name", "aliases", "kind", "country", "sector"}
 
 IRAN = Actor("IRN", "Iran", "state", "IRN")
@@ -94,6 +94,7 @@ events = st.builds(
     date=st.none() | st.dates().map(dt.date.isoformat), date_precision=st.none() | st.just("day"),
     date_text=optional_texts, context=st.lists(texts, max_size=3).map(tuple), location=locations,
     score=st.none() | st.floats(-10, 10, allow_nan=False), entry_ids=st.lists(texts, max_size=3).map(tuple),
+    fatalities=st.none() | st.integers(0, 10**6),
 )
 
 

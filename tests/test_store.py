@@ -215,6 +215,7 @@ events = st.builds(
     location=st.none() | st.builds(Location, name=optional_texts, country=optional_texts,
                                    lat=st.none() | st.floats(-90, 90), lon=st.none() | st.floats(-180, 180)),
     score=st.none() | st.floats(-10, 10), entry_ids=st.lists(texts, max_size=2).map(tuple),
+    fatalities=st.none() | st.integers(0, 10**6),
 )
 entity_mentions = st.builds(
     EntityMention, start=offsets, end=offsets, text=texts, type=st.sampled_from(ENTITY_TYPES),

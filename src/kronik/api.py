@@ -53,6 +53,7 @@ def build_pipeline(config: Config, repeated_lines: dict[str, frozenset[str]] | N
     from kronik.entities import EntityRecognizer
     from kronik.events import EventCoder
     from kronik.events.dating import DatingSettings, EventDater
+    from kronik.events.details import EventDetails
     from kronik.knowledge import KnowledgeBase
     from kronik.langid import LanguageDetector
     from kronik.sentences import SentenceSplitter
@@ -71,6 +72,7 @@ def build_pipeline(config: Config, repeated_lines: dict[str, frozenset[str]] | N
             DomesticSetting(config.domestic_share),
             resolver,
             EventCoder(languages, config.default_language, dater),
+            EventDetails.load(kb, languages, config.default_language, config.domestic_share),
         ]
     )
 

@@ -1,8 +1,9 @@
 """A story's chronicle: its merged events as a dated Markdown timeline, every line with its sources.
 
 One section per story (an article without a story is a story of its own): the articles that report it, then
-one line per event, sorted by date (undated last): the date, who, what (category and mode), to whom, the
-evidence sentence (shortened) and the sources; where sources disagree, the values and who gave them.
+one line per event, sorted by date (undated last): the date, who, what (category and mode), to whom, where
+(the place, else the country) and how many were killed when the sources say, the evidence sentence
+(shortened) and the sources; where sources disagree, the values and who gave them.
 """
 
 from __future__ import annotations
@@ -97,6 +98,10 @@ def _event_line(event: dict[str, Any], outlets: dict[str, str | None], locale: s
     line = f"**{date}** — {_names(event['actors'])} — {what}"
     if event["recipients"]:
         line += f" → {_names(event['recipients'])}"
+    if event.get("location") and (event["location"].get("name") or event["location"].get("country")):
+        line += f" — in {_escape(event['location'].get('name') or event['location']['country'])}"
+    if event.get("fatalities") is not None:
+        line += f" — {event['fatalities']} killed"
     line += f" — “{_escape(shorten(event['evidence']['sentence']))}”"
     line += " — sources: " + "; ".join(_source(a, outlets) for a in event["article_ids"])
     return line
@@ -112,7 +117,7 @@ def _disagreement_line(
         if field == "date":
             value = format_value_date(value, _precision(value), locale, short=True)
         who = ", ".join(_escape(outlets.get(a) or a) for a in item["article_ids"])
-        shown.append(f"{_escape(value)} ({who})")
+        shown.append(f"{_escape(str(value))} ({who})")
     return f"sources differ on {field}: " + ", ".join(shown)
 
 

@@ -33,7 +33,7 @@ NESTED = pa.string()  # nested values as JSON text in CSV and Parquet
 _MENTION_COLUMNS: tuple[tuple[str, pa.DataType], ...] = (
     ("category", pa.string()), ("mode", pa.string()), ("context", NESTED), ("actors", NESTED),
     ("recipients", NESTED), ("date", pa.string()), ("date_precision", pa.string()), ("location", NESTED),
-    ("evidence", NESTED), ("score", pa.float64()),
+    ("fatalities", pa.int64()), ("evidence", NESTED), ("score", pa.float64()),
 )
 COLUMNS: dict[str, tuple[tuple[str, pa.DataType], ...]] = {
     "articles": (

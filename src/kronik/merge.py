@@ -12,7 +12,8 @@ rather than being merged by guess. Comparisons are all-pairs only within one (st
 
 An event carries the mention fields (the date is the most common value, ties to the most precise, then the earliest), the article its
 evidence comes from, `num_articles`, `num_sources`, `article_ids`, `mentions` and `disagreements`: for date,
-mode and location country, every value sources gave and the articles that gave it, whenever they conflict.
+mode, location country and fatalities, every value sources gave and the articles that gave it, whenever they
+conflict. The fatalities are the count most sources state, ties to the higher count.
 """
 
 from __future__ import annotations
@@ -220,6 +221,7 @@ def _event(cluster: list[dict[str, Any]], sources: dict[str, Source]) -> dict[st
         "date": date,
         "date_precision": next((m["date_precision"] for m in cluster if m.get("date") == date), None),
         "location": location,
+        "fatalities": _chosen_fatalities(cluster),
         "evidence": representative["evidence"],
         "score": representative.get("score"),
         "num_articles": len(article_ids),
@@ -250,6 +252,14 @@ def _chosen_location(cluster: list[dict[str, Any]]) -> dict[str, Any] | None:
     return next((loc for loc in located if loc.get("country") == country), located[0])
 
 
+def _chosen_fatalities(cluster: list[dict[str, Any]]) -> int | None:
+    """The death count most sources state; ties go to the higher count (later reports tend to count more)."""
+    counts = Counter(m["fatalities"] for m in cluster if m.get("fatalities") is not None)
+    if not counts:
+        return None
+    return max(counts, key=lambda n: (counts[n], n))
+
+
 def _most_common(values: list[Any]) -> Any:
     """The most common non-null value, ties to the first seen; None when all are null."""
     counts = Counter(v for v in values if v is not None)
@@ -271,6 +281,7 @@ def _disagreements(cluster: list[dict[str, Any]]) -> list[dict[str, Any]]:
         "date": lambda m: m.get("date"),
         "mode": lambda m: m.get("mode"),
         "location": lambda m: (m.get("location") or {}).get("country"),
+        "fatalities": lambda m: m.get("fatalities"),
     }
     found = []
     for field, value_of in fields.items():

@@ -116,6 +116,7 @@ class EventMention:
     location: Location | None = None
     score: float | None = None
     entry_ids: tuple[str, ...] = ()  # dictionary entries that fired
+    fatalities: int | None = None  # deaths the text states (stage "details"); None when it states none
 
 
 @dataclass(frozen=True)

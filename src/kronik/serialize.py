@@ -30,7 +30,7 @@ ARTICLE_FIELDS = (
 ACTOR_FIELDS = ("id", "name", "aliases", "kind", "country", "sector")
 MENTION_FIELDS = (
     "article_id", "event_id", "category", "mode", "context", "actors", "recipients", "date", "date_precision",
-    "location", "evidence", "score",
+    "location", "fatalities", "evidence", "score",
 )
 
 
@@ -126,6 +126,7 @@ def mention_dict(article_id: str, event: EventMention) -> dict[str, Any]:
         "date": event.date,
         "date_precision": event.date_precision,
         "location": location_dict(event.location),
+        "fatalities": event.fatalities,
         "evidence": {"sentence": event.sentence, "start": event.start, "end": event.end},
         "score": event.score,
         "provenance": {
@@ -162,6 +163,7 @@ def mention_from_dict(data: dict[str, Any]) -> EventMention:
         location=location_from_dict(data.get("location")),
         score=data.get("score"),
         entry_ids=tuple(provenance.get("entry_ids") or ()),
+        fatalities=data.get("fatalities"),
     )
 
 

@@ -49,6 +49,7 @@ MENTION_COLUMNS = (
     ("context", TEXT), ("actors", TEXT), ("recipients", TEXT), ("date", TEXT), ("date_precision", TEXT),
     ("date_text", TEXT), ("location", TEXT), ("sentence_index", pa.int32()), ("sentence", TEXT),
     ("start", pa.int32()), ("end", pa.int32()), ("score", pa.float64()), ("entry_ids", TEXT), ("run_id", TEXT),
+    ("fatalities", pa.int32()),
 )
 ENTITY_COLUMNS = (
     ("article_id", TEXT), ("position", pa.int32()), ("start", pa.int32()), ("end", pa.int32()), ("text", TEXT),
@@ -293,7 +294,7 @@ class Store:
     def _mentions(self, merged: dict[str, Actor]) -> list[dict[str, Any]]:
         rows = self.connection.execute(
             "SELECT article_id, event_id, category, mode, context, actors, recipients, date, date_precision, "
-            'date_text, location, sentence_index, sentence, "start", "end", score, entry_ids '
+            'date_text, location, sentence_index, sentence, "start", "end", score, entry_ids, fatalities '
             "FROM mentions ORDER BY article_id, position"
         ).fetchall()
         return [_with_merged(serialize.mention_dict(r[0], _mention_from_row(r[1:])), merged) for r in rows]
@@ -414,7 +415,7 @@ class Store:
     def _events_by_article(self) -> dict[str, tuple[EventMention, ...]]:
         rows = self.connection.execute(
             "SELECT article_id, event_id, category, mode, context, actors, recipients, date, date_precision, "
-            'date_text, location, sentence_index, sentence, "start", "end", score, entry_ids '
+            'date_text, location, sentence_index, sentence, "start", "end", score, entry_ids, fatalities '
             "FROM mentions ORDER BY article_id, position"
         ).fetchall()
         grouped: dict[str, list[EventMention]] = {}
@@ -512,20 +513,20 @@ def _mention_row(article_id: str, position: int, event: EventMention, run_id: st
         event.date, event.date_precision, event.date_text,
         _dumps(serialize.location_dict(event.location)) if event.location else None,
         event.sentence_index, event.sentence, event.start, event.end, event.score,
-        _dumps(list(event.entry_ids)), run_id,
+        _dumps(list(event.entry_ids)), run_id, event.fatalities,
     ]
 
 
 def _mention_from_row(r: tuple[Any, ...]) -> EventMention:
     """From (event_id, category, mode, context, actors, recipients, date, date_precision, date_text, location,
-    sentence_index, sentence, start, end, score, entry_ids)."""
+    sentence_index, sentence, start, end, score, entry_ids, fatalities)."""
     return EventMention(
         id=r[0], category=r[1], mode=r[2], context=tuple(_loads(r[3], [])),
         actors=tuple(serialize.actor_from_dict(a) for a in _loads(r[4], [])),
         recipients=tuple(serialize.actor_from_dict(a) for a in _loads(r[5], [])),
         date=r[6], date_precision=r[7], date_text=r[8], location=serialize.location_from_dict(_loads(r[9])),
         sentence_index=r[10], sentence=r[11], start=r[12], end=r[13], score=r[14],
-        entry_ids=tuple(_loads(r[15], [])),
+        entry_ids=tuple(_loads(r[15], [])), fatalities=r[16],
     )
 
 
