@@ -229,3 +229,9 @@ def test_knowledge_find_actor_by_news_spelling(kb, alias, actor_id):
 def test_knowledge_holders_hold_a_role_on_that_day(kb, day):
     for actor in kb.holders("foreign_minister", "IRN", day) + kb.holders("head_of_government", "GBR", day):
         assert any(role.holds_on(day) for role in kb.roles_of(actor.id, day))
+
+
+@pytest.mark.parametrize(("country", "expected"), [("ISR", "kb:idf"), ("IDN", "kb:tni"), ("CHN", "kb:pla"), ("IRN", None)])
+def test_knowledge_armed_forces_of_a_state(kb, country, expected):
+    found = kb.body_of("armed_forces", country)
+    assert (found.id if found else None) == expected

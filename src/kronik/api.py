@@ -48,6 +48,7 @@ def read(path: str | Path, on_problem: Callable[[str], None] | None = None) -> l
 
 def build_pipeline(config: Config, repeated_lines: dict[str, frozenset[str]] | None = None) -> Pipeline:
     """The per-article stages in order, each with its resources loaded once."""
+    from kronik.affiliations import Affiliations
     from kronik.clean import Cleaner
     from kronik.dates import DateResolver
     from kronik.entities import EntityRecognizer
@@ -69,6 +70,7 @@ def build_pipeline(config: Config, repeated_lines: dict[str, frozenset[str]] | N
             LanguageDetector(languages, config.default_language),
             SentenceSplitter(languages),
             EntityRecognizer(kb, languages),
+            Affiliations.load(kb, languages),
             DomesticSetting(config.domestic_share),
             resolver,
             EventCoder(languages, config.default_language, dater),

@@ -19,7 +19,7 @@ import datetime as dt
 import logging
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -80,13 +80,15 @@ class KnowledgeBase:
     index: dict[tuple[str, ...], tuple[NameEntry, ...]]
     places: dict[tuple[str, ...], Place]
     max_key_length: int
+    bodies: dict[tuple[str, str], str] = field(default_factory=dict)  # (stands_for, country) -> KB actor id
+
 
     @classmethod
     def load(cls, languages: tuple[str, ...]) -> KnowledgeBase:
         """Build the KB from packaged sources (city names that are also common words are left out)."""
         index: dict[tuple[str, ...], list[NameEntry]] = defaultdict(list)
         states = _states(languages, index)
-        actors, roles = _actors(index)
+        actors, roles, bodies = _actors(index)
         place_table: dict[tuple[str, ...], Place] = {}
         for place in sorted(places(common_words(languages)), key=lambda p: -p.population):
             key = name_key(place.name)
@@ -95,7 +97,7 @@ class KnowledgeBase:
                 index[key].append(NameEntry(place.country, "LOC", place.kind, place.name, f"place:{place.kind}"))
         frozen = {key: tuple(sorted(set(entries), key=lambda e: PRIORITY[e.use])) for key, entries in index.items()}
         log.info("knowledge base: %d states, %d actors, %d names", len(states), len(actors), len(frozen))
-        return cls(states, actors, tuple(roles), frozen, place_table, max(len(key) for key in frozen))
+        return cls(states, actors, tuple(roles), frozen, place_table, max(len(key) for key in frozen), bodies)
 
     def state(self, code: str) -> Actor:
         """The state with this ISO alpha-3 code (KeyError if there is none)."""
@@ -142,6 +144,12 @@ class KnowledgeBase:
         roles = sorted((r for r in self.roles if r.actor_id == actor_id), key=lambda r: r.start)
         return tuple(r for r in roles if day is None or r.holds_on(day))
 
+    def body_of(self, stands_for: str, country: str) -> Actor | None:
+        """The KB actor that is a state's body of this kind ("armed_forces" of ISR: the IDF), if the KB marks one
+        (`stands_for` in data/actors/*.yaml)."""
+        actor_id = self.bodies.get((stands_for, country))
+        return self.actors[actor_id] if actor_id else None
+
     def lookup(self, key: tuple[str, ...]) -> tuple[NameEntry, ...]:
         """Index entries for a folded token key, strongest first."""
         return self.index.get(key, ())
@@ -185,9 +193,12 @@ def load_actor_entries() -> tuple[dict[str, Any], ...]:
     return tuple(entries)
 
 
-def _actors(index: dict[tuple[str, ...], list[NameEntry]]) -> tuple[dict[str, Actor], list[Role]]:
+def _actors(
+    index: dict[tuple[str, ...], list[NameEntry]],
+) -> tuple[dict[str, Actor], list[Role], dict[tuple[str, str], str]]:
     actors: dict[str, Actor] = {}
     roles: list[Role] = []
+    bodies: dict[tuple[str, str], str] = {}
     for entry in load_actor_entries():
         aliases = tuple(str(a) for a in entry.get("aliases") or ())
         actor = Actor(
@@ -204,7 +215,12 @@ def _actors(index: dict[tuple[str, ...], list[NameEntry]]) -> tuple[dict[str, Ac
             if key:
                 index[key].append(NameEntry(actor.id, KIND_TO_TYPE[actor.kind], "actor", name, actor.id))
         roles.extend(roles_from_entry(actor.id, entry))
-    return actors, roles
+        if entry.get("stands_for") and actor.country:
+            key = (str(entry["stands_for"]), actor.country)
+            if key in bodies:
+                raise KronikError("E407", f"actors {bodies[key]} and {actor.id} both stand for {key[0]} of {key[1]}")
+            bodies[key] = actor.id
+    return actors, roles, bodies
 
 
 def roles_from_entry(actor_id: str, entry: dict[str, Any]) -> list[Role]:

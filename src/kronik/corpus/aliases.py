@@ -31,6 +31,7 @@ from rapidfuzz.distance import Levenshtein
 from scipy.cluster.hierarchy import DisjointSet
 
 from kronik.corpus.abbreviations import expansion_rule, initials_only, kind_key
+from kronik.corpus.introductions import NicknameLinks, introductions
 from kronik.errors import KronikError
 from kronik.gazetteer import fold, load_data_entries
 from kronik.knowledge import is_curated
@@ -42,7 +43,7 @@ ROMAN = re.compile(r"[ivxlcdm]{1,6}")
 NUMBER = re.compile(r"\d+|\b[IVXLCDM]{1,6}\b")
 LARGE_BLOCK = 400  # a word shared by more actors than this is too common to block on
 MANUAL = "manual"  # the rule of a merge made by hand
-SHORT_RULES = frozenset({"abbreviation", "name-prefix", "short-form"})  # rules joining a short form (right side)
+SHORT_RULES = frozenset({"abbreviation", "name-prefix", "short-form", "introduced", "nickname", "initials-prefix"})  # rules joining a short form (right side)
 
 
 @dataclass(frozen=True)
@@ -129,15 +130,18 @@ class AliasMerger:
         titles: Iterable[str] = (),
         similarity: float = 0.9,
         min_similar_chars: int = 8,
+        links: NicknameLinks | None = None,
     ):
         """`titles`: words written before names ("Menteri", "Presiden"); a name holding one is not taken for a
-        full name (it may be a title the recogniser took into the name)."""
+        full name (it may be a title the recogniser took into the name). `links`: the words between a name and
+        a nickname (default: every language's `lang/<code>/aliases.yaml`)."""
         if not 0.0 < similarity <= 1.0:
             raise KronikError("E057", f"aliases: similarity must be in (0, 1], got {similarity}")
         self.spelling = transliteration
         self.titles = frozenset(fold(t) for title in titles for t in WORD.findall(title))
         self.similarity = similarity
         self.min_similar_chars = min_similar_chars
+        self.links = links or NicknameLinks.load()
 
     def __call__(self, articles: Sequence[Article], stories: Mapping[str, str | None] | None = None) -> tuple[Merge, ...]:
         """The merges over these articles (`stories`: article id -> story id), sorted, each actor merged once."""
@@ -145,6 +149,7 @@ class AliasMerger:
         clusters = Clusters(sightings)
         self._merge_spellings(clusters, sightings)
         self._merge_similar(clusters, sightings)
+        self._merge_introduced(clusters, sightings, articles)
         self._merge_abbreviations(clusters, sightings, by_article)
         self._merge_short_forms(clusters, sightings, by_article, stories or {})
         return clusters.merges()
@@ -200,6 +205,21 @@ class AliasMerger:
         if kind == "person" and not same_words(left, right, self.similarity):
             return None
         return round(score, 3)
+
+    # --- names an article introduces for another (brackets, nickname links, initials) ---
+
+    def _merge_introduced(self, clusters: Clusters, sightings: Mapping[str, Sighting], articles: Sequence[Article]) -> None:
+        """A short id merges into the one actor every article introducing it introduces it for."""
+        targets: dict[str, dict[str, str]] = defaultdict(dict)  # short id -> long id -> rule
+        for article in articles:
+            for long_id, short_id, rule in introductions(article, self.links):
+                if long_id in sightings and short_id in sightings:
+                    targets[short_id].setdefault(long_id, rule)
+        for short_id in sorted(targets):
+            found = targets[short_id]
+            if len({clusters.root(i) for i in found}) == 1:
+                long_id = sorted(found)[0]
+                clusters.join(long_id, short_id, found[long_id], 1.0)
 
     # --- abbreviations and leading parts, inside articles ---
 

@@ -1,7 +1,11 @@
 """What an article is about, for story linking: its actors (weighted by kind) and its title words.
 
 An `ArticleProfile` holds, for one article, a weight per actor id (people, organisations and groups count
-fully, states less: many unrelated stories mention the same few states) and the content words of its title.
+fully, states and news media less: many unrelated stories mention the same few states and cite the same
+agencies) and the content words of its title. What the recogniser may have taken for an actor by mistake
+weighs little or nothing: a generic body ("polisi") is no actor of a story, a name made of states joined by
+hyphens ("Iran-Pakistan", "Teheran-Islamabad") stands for those states, and a name the knowledge base does not
+know, seen once and in no event (often a headline fragment), weighs `ActorWeights.unconfirmed` times less.
 Title words are weighted by how rare they are in the corpus texts (`TermRarity`), so words every article uses
 ("dengan", "the") weigh nothing without any language-specific stop-word list.
 """
@@ -13,12 +17,19 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from kronik.gazetteer import fold
+from kronik.knowledge import is_curated
 from kronik.records import Actor, Article
 
 WORD = re.compile(r"[^\W\d_]+")
 STATE = "state"
+MEDIA = "MED"
+# rule prefixes of mentions naming a body by a common noun ("polisi", "militer Israel"), even where a later stage
+# resolved the phrase to the KB's body (the IDF): such phrases name the usual bodies of any story about a state
+GENERIC = ("generic:", "affiliation:armed-forces")
+HYPHEN = re.compile(r"\s*[-\u2010-\u2015]\s*")
 
 
 @dataclass(frozen=True)
@@ -28,9 +39,10 @@ class ActorWeights:
     state: float = 0.4
     other: float = 1.0
     event_factor: float = 1.5
+    unconfirmed: float = 0.25  # factor for an actor known only from text, mentioned once, in no event
 
     def of(self, actor: Actor) -> float:
-        return self.state if actor.kind == STATE else self.other
+        return self.state if actor.kind == STATE or actor.sector == MEDIA else self.other
 
 
 @dataclass(frozen=True)
@@ -51,16 +63,43 @@ class ArticleProfile:
 
 
 def article_actors(article: Article) -> Iterable[tuple[Actor, bool]]:
-    """Every actor the article mentions, with whether the mention is an event participant."""
+    """Every actor the article mentions, with whether the mention is an event participant: generic bodies
+    left out, hyphen-joined states ("Iran-Pakistan") replaced by each state."""
+    generic = {m.actor.id for m in article.entities if m.actor is not None and m.rule.startswith(GENERIC)}
+    named = {m.actor.id for m in article.entities if m.actor is not None and not m.rule.startswith(GENERIC)}
+    noise = generic - named
+    states = article_states(article)
     for event in article.events:
         for actor in event.actors + event.recipients:
-            yield actor, True
+            if actor.id not in noise:
+                yield from ((part, True) for part in joined_states(actor, states))
     for entity in article.entities:
         actor = entity.actor
-        if actor is None:
+        if actor is None or entity.rule.startswith(GENERIC):
             continue
         if entity.type in ("PER", "ORG") or actor.kind == STATE:
-            yield actor, False
+            yield from ((part, False) for part in joined_states(actor, states))
+
+
+def article_states(article: Article) -> dict[str, Actor]:
+    """Folded names (as written, canonical, aliases) -> the state, for every state the article names."""
+    found: dict[str, Actor] = {}
+    for mention in article.entities:
+        actor = mention.actor
+        if actor is not None and actor.kind == STATE and not mention.rule.startswith(GENERIC):
+            for name in (mention.text, actor.name, *actor.aliases):
+                found.setdefault(fold(name), replace(actor, sector=None))
+    return found
+
+
+def joined_states(actor: Actor, states: Mapping[str, Actor]) -> list[Actor]:
+    """The states a name joins with hyphens when every part names one ("Rusia-Iran"), else the actor itself."""
+    if actor.kind == STATE or is_curated(actor.id):
+        return [actor]
+    parts = [fold(part) for part in HYPHEN.split(actor.name)]
+    if len(parts) < 2 or any(part not in states for part in parts):
+        return [actor]
+    return [states[part] for part in parts]
 
 
 def build_profile(article: Article, weights: ActorWeights) -> ArticleProfile:
@@ -68,12 +107,18 @@ def build_profile(article: Article, weights: ActorWeights) -> ArticleProfile:
     kinds: dict[str, str] = {}
     names: dict[str, str] = {}
     mentions: Counter[str] = Counter()
+    in_events: set[str] = set()
     for actor, in_event in article_actors(article):
         weight = weights.of(actor) * (weights.event_factor if in_event else 1.0)
         actor_weights[actor.id] = max(weight, actor_weights.get(actor.id, 0.0))
         kinds.setdefault(actor.id, actor.kind)
         names.setdefault(actor.id, actor.name)
         mentions[actor.id] += 1
+        if in_event:
+            in_events.add(actor.id)
+    for actor_id in actor_weights:
+        if unconfirmed(actor_id, kinds[actor_id], mentions[actor_id], actor_id in in_events):
+            actor_weights[actor_id] *= weights.unconfirmed
     return ArticleProfile(
         article_id=article.id,
         published=article.published,
@@ -83,6 +128,11 @@ def build_profile(article: Article, weights: ActorWeights) -> ArticleProfile:
         names=names,
         title_words=frozenset(words(article.title or "")),
     )
+
+
+def unconfirmed(actor_id: str, kind: str, mentions: int, in_event: bool) -> bool:
+    """An actor only the text knows (no KB id, no state), named once and in no event: maybe no actor at all."""
+    return kind != STATE and not is_curated(actor_id) and mentions <= 1 and not in_event
 
 
 def words(text: str) -> list[str]:

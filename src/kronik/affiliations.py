@@ -1,0 +1,165 @@
+"""Stage "affiliations": what a mention belongs to, read from the mentions next to it.
+
+The recogniser resolves each name on its own. Some names only say whom they belong to through a neighbour:
+- a generic phrase for a state's armed forces ("militer Israel", "tentara Israel", "Israeli forces") is the
+  knowledge base's armed forces of that state when the KB marks one (`stands_for: armed_forces`, the IDF), so
+  every way of writing it names one actor;
+- an organisation without a country followed by a state's name, perhaps through its bracketed short form
+  ("Kementerian Luar Negeri (Kemlu) Iran"), is that state's: the KB actor of that full name where the KB has
+  one, else the organisation placed in that state;
+- a person without a country written right after a non-state group that has one ("pemimpin Hamas Mohammed
+  Odeh"), or followed by an apposition ending in it ("Mohammed Odeh, komandan sayap militer Hamas"), is a
+  member of it and takes its country (and its sector, when the person has none).
+Every mention of the same actor in the article takes the change. Organisations found only in text also get
+the other written form of their name from `lang/<code>/aliases.yaml` short forms ("Kejaksaan Negeri Kuningan"
+also goes by "Kejari Kuningan").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+from kronik.knowledge import KnowledgeBase, is_curated
+from kronik.lang import load_all
+from kronik.records import Actor, Article, EntityMention
+
+GENERIC = "generic:"
+ARMED_FORCES = "armed_forces"
+ARMED_FORCES_RULE = "affiliation:armed-forces"
+MILITARY = "MIL"
+BRACKETED = re.compile(r"\s*\([^()]{1,15}\)\s*")  # "(Kemlu)" between a body and its state
+OPEN_BRACKET = re.compile(r"\s*\(\s*")
+APPOSITION = re.compile(r"\s*(?:,|--|\u2013|\u2014|\()\s*")  # what opens an apposition after a name
+MAX_APPOSITION_WORDS = 8
+MAX_TITLE_WORDS = 2  # lower-case words allowed between a group and its member ("pemimpin senior")
+AFFILIATING_KINDS = frozenset({"group"})  # bodies of a state place their people through the setting stage
+
+
+class Affiliations:
+    """Resolves generic armed forces to the KB's, and gives bodies and members the state of their neighbour."""
+
+    name = "affiliations"
+    version = "0.1.0"
+    requires = ("entities",)
+    assigns = ("entities",)
+
+    def __init__(self, kb: KnowledgeBase, short_forms: ShortForms | None = None):
+        self.kb = kb
+        self.short_forms = short_forms or ShortForms(())
+
+    @classmethod
+    def load(cls, kb: KnowledgeBase, languages: tuple[str, ...]) -> Affiliations:
+        return cls(kb, ShortForms.load(languages))
+
+    def __call__(self, article: Article) -> Article:
+        mentions = sorted(article.entities, key=lambda m: (m.start, m.end))
+        if not mentions:
+            return article
+        mentions = [self.armed_forces(m) for m in mentions]
+        changed: dict[str, Actor] = {}
+        for i, mention in enumerate(mentions):
+            actor = mention.actor
+            if actor is None or actor.country or actor.kind == "state" or actor.id in changed:
+                continue
+            found = self.of_following_state(article.text, mentions, i) if actor.kind == "organization" else None
+            if found is not None:
+                changed[actor.id] = found
+                short = mentions[i + 1].actor  # the bracketed short form, if any, is the same body
+                bracketed = OPEN_BRACKET.fullmatch(article.text[mentions[i].end : mentions[i + 1].start])
+                if short is not None and not short.country and bracketed:
+                    changed.setdefault(short.id, found)
+            elif actor.kind == "person" and (member := member_of(article.text, mentions, i)) is not None:
+                changed[actor.id] = member
+        for mention in mentions:
+            actor = mention.actor
+            if actor is not None and actor.kind == "organization" and not is_curated(actor.id):
+                more = self.short_forms.other_forms(actor.name)
+                if more and actor.id not in changed:
+                    changed[actor.id] = dataclasses.replace(actor, aliases=tuple(dict.fromkeys((*actor.aliases, *more))))
+        if changed:
+            mentions = [
+                dataclasses.replace(m, actor=changed[m.actor.id]) if m.actor is not None and m.actor.id in changed else m
+                for m in mentions
+            ]
+        if mentions == sorted(article.entities, key=lambda m: (m.start, m.end)):
+            return article
+        return dataclasses.replace(article, entities=tuple(mentions))
+
+    def armed_forces(self, mention: EntityMention) -> EntityMention:
+        """A generic military phrase of a state as the KB's armed forces of that state, where it has them."""
+        actor = mention.actor
+        if actor is None or not mention.rule.startswith(GENERIC) or actor.kind != "state" or actor.sector != MILITARY:
+            return mention
+        body = self.kb.body_of(ARMED_FORCES, actor.country or actor.id)
+        if body is None:
+            return mention
+        return dataclasses.replace(mention, actor=body, rule=ARMED_FORCES_RULE)
+
+    def of_following_state(self, text: str, mentions: Sequence[EntityMention], i: int) -> Actor | None:
+        """The organisation of a state named right after it: the KB actor of the joined name, else placed."""
+        body, j = mentions[i], i + 1
+        if j < len(mentions) and OPEN_BRACKET.fullmatch(text[body.end : mentions[j].start]):
+            j += 1  # the bracketed short form is itself a mention: "Kementerian Luar Negeri (Kemlu) Iran"
+        if j >= len(mentions):
+            return None
+        gap, state = text[body.end : mentions[j].start], mentions[j].actor
+        if state is None or state.kind != "state" or mentions[j].rule.startswith(GENERIC):
+            return None
+        if gap.strip() and not BRACKETED.fullmatch(gap):
+            return None
+        known = self.kb.find_actor(f"{body.text} {mentions[j].text}")
+        if known is not None and known.country == state.id:
+            return known
+        return dataclasses.replace(body.actor, country=state.id)
+
+
+def member_of(text: str, mentions: Sequence[EntityMention], i: int) -> Actor | None:
+    """The person at `i` placed in the country of the group or body they are written as a member of."""
+    person = mentions[i]
+    if i > 0 and affiliating(mentions[i - 1].actor):
+        between = text[mentions[i - 1].end : person.start].split()
+        if len(between) <= MAX_TITLE_WORDS and all(word.islower() for word in between):
+            return joined(person.actor, mentions[i - 1].actor)
+    opener = APPOSITION.match(text, person.end)
+    if opener is None:
+        return None
+    for later in mentions[i + 1 :]:
+        if later.actor is not None and later.actor.kind in ("person", "state"):
+            return None  # another person or a state comes first: the apposition is about something else
+        span = text[opener.end() : later.start]
+        if len(span.split()) > MAX_APPOSITION_WORDS or re.search(r"[.;!?\"\n]", span):
+            return None
+        if affiliating(later.actor):
+            return joined(person.actor, later.actor)
+    return None
+
+
+def affiliating(actor: Actor | None) -> bool:
+    return actor is not None and actor.kind in AFFILIATING_KINDS and bool(actor.country) and actor.sector != "IGO"
+
+
+def joined(person: Actor, body: Actor) -> Actor:
+    return dataclasses.replace(person, country=body.country, sector=person.sector or body.sector)
+
+
+class ShortForms:
+    """Institutions' short forms for the words their full names begin with ("Kejari" for "Kejaksaan Negeri")."""
+
+    def __init__(self, pairs: Iterable[tuple[str, str]]):
+        self.pairs = tuple(pairs)
+
+    @classmethod
+    def load(cls, languages: tuple[str, ...]) -> ShortForms:
+        entries: Iterable[Mapping] = load_all("aliases", languages)
+        return cls((str(e["short"]), str(e["long"])) for e in entries if e.get("kind") == "short-form")
+
+    def other_forms(self, name: str) -> list[str]:
+        """The name written the other way when it begins with a short or a long form followed by more words."""
+        found = []
+        for short, long in self.pairs:
+            for this, other in ((long, short), (short, long)):
+                if name.startswith(this + " ") and name[len(this) + 1 :].strip():
+                    found.append(f"{other} {name[len(this) + 1 :]}")
+        return found
