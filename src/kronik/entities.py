@@ -17,26 +17,28 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
-import re
 from dataclasses import dataclass
 from typing import Any
 
-from kronik.gazetteer import TOKEN, fold, slug
+from kronik.gazetteer import slug
 from kronik.knowledge import KnowledgeBase, NameEntry
+from kronik.ner.bodies import GenericBodies
 from kronik.ner.cues import Cue, CueBook, Token
 from kronik.ner.features import SpanContext
 from kronik.ner.filters import UNSURE_RULE, Candidate, MentionFilter
 from kronik.ner.initials import PersonLists, looks_like_initials
-from kronik.ner.shortforms import resolve_short_forms
+from kronik.ner.lists import propagate_list_types
+from kronik.ner.shortforms import parenthetical_acronyms, resolve_short_forms
 from kronik.ner.titles import STATE_USES, TitleHolders, join_parenthetical
+from kronik.ner.names import NameFinder, is_acronym
 from kronik.ner.lexicon import DISTRICT, REGENCY, VILLAGE, PersonNames, RegionNames
 from kronik.ner.typer import SpanTyper
 from kronik.records import Actor, Article, EntityMention
 
 log = logging.getLogger(__name__)
 
+ACTING_RULE = "context:person-acting"  # an unknown run followed by a verb or adverb: "Wiratmo juga menulis"
 LIST_RULE = "context:person-list"  # a name in a list after "yakni", "yaitu": a person in the pipeline, not in `tag`
-SENTENCE_END = re.compile(r"[.!?\n:\"“”]\s*$")
 
 
 @dataclass
@@ -70,7 +72,9 @@ class EntityRecognizer:
         self.person_names = person_names or PersonNames.load()
         self.regions = regions or (RegionNames.load() if "id" in languages else RegionNames({}))
         place_nouns = frozenset(key[0] for key in self.cues.by_kind["place_noun"] if len(key) == 1)
-        self.person_lists = PersonLists(self.cues)
+        self.names = NameFinder(kb, self.cues)
+        self.bodies = GenericBodies(kb, self.cues, self.names)
+        self.person_lists = PersonLists(self.cues, kb)
         self.title_holders = TitleHolders(kb)
         self.filter = MentionFilter(SpanTyper.load(), self.cues.is_common, place_nouns)
 
@@ -104,123 +108,32 @@ class EntityRecognizer:
         """Every mention the rules find in the sentences `spans` of `text` (default: all of it, one sentence),
         short forms resolved, with the tokens they cover as the span typer sees them. `day`: the publication
         date, on which a title standing alone ("Menlu AS") names its holder."""
-        sentences = [self._tokens(text, start, end) for start, end in spans or [(0, len(text))]]
+        sentences = [self.names.tokens(text, start, end) for start, end in spans or [(0, len(text))]]
         found = [m for tokens in sentences for m in self._find(text, tokens, day)]
-        mentions = join_parenthetical(text, resolve_short_forms(found))
+        mentions = parenthetical_acronyms(text, resolve_short_forms(propagate_list_types(text, found, self.cues.is_common)))
+        mentions = join_parenthetical(text, mentions)
         tokens = [token for sentence in sentences for token in sentence]
         first_token = {token.start: i for i, token in enumerate(tokens)}
         last_token = {token.end: i for i, token in enumerate(tokens)}
         found = [Candidate(m, first_token[m.start], last_token[m.end] + 1) for m in mentions]
         return span_context(text, tokens), found
 
-    @staticmethod
-    def _tokens(text: str, start: int, end: int) -> list[Token]:
-        tokens: list[Token] = []
-        previous_end = start
-        for match in TOKEN.finditer(text, start, end):
-            initial = not tokens or bool(SENTENCE_END.search(text[previous_end : match.start()]))
-            word = _without_possessive(match.group())  # "Indonesia's" -> "Indonesia"
-            tokens.append(Token(match.start(), match.start() + len(word), word, fold(word), initial))
-            previous_end = match.end()
-        return tokens
-
     def _find(self, text: str, tokens: list[Token], day: dt.date | None) -> list[EntityMention]:
         found: list[EntityMention] = []
         i = 0
         while i < len(tokens):
-            generic = self._generic(text, tokens, i)
+            generic = self.bodies.at(text, tokens, i)
             if generic is not None:
                 found.append(generic[0])
                 i = generic[1]
                 continue
-            if self._starts_name(tokens, i):
-                stop = self._run_end(text, tokens, i)
+            if self.names.starts_name(tokens, i):
+                stop = self.names.run_end(text, tokens, i)
                 found.extend(self._read_run(text, tokens, i, stop, day))
                 i = max(stop, i + 1)
             else:
                 i += 1
         return found
-
-    def _starts_name(self, tokens: list[Token], i: int) -> bool:
-        token = tokens[i]
-        return token.capitalised or (
-            "-" in token.text and token.key.split("-")[0] in self.cues.particles and token.text.split("-")[1][:1].isupper()
-        )
-
-    def _run_end(self, text: str, tokens: list[Token], i: int) -> int:
-        """One past the last token of the capitalised run starting at i."""
-        j = i + 1
-        while j < len(tokens):
-            gap = text[tokens[j - 1].end : tokens[j].start]
-            previous = tokens[j - 1]
-            if gap != " " and not (gap == ". " and len(previous.text) == 1 and previous.capitalised):
-                break
-            if self._starts_name(tokens, j) or tokens[j].text.isdigit() and len(tokens[j].text) <= 3:
-                j += 1
-            elif tokens[j].key in self.cues.particles and j + 1 < len(tokens) and tokens[j + 1].capitalised:
-                j += 1
-            else:
-                break
-        while j > i + 1 and not self._starts_name(tokens, j - 1) and not tokens[j - 1].text.isdigit():
-            j -= 1
-        return j
-
-    def _generic(self, text: str, tokens: list[Token], i: int) -> tuple[EntityMention, int] | None:
-        """A body of a state without a proper name: "militer Israel" (or "Israeli forces"); or a body of people
-        named by a common noun alone ("polisi", "prosecutors", "mahasiswa"), left for the setting stage to place."""
-        for kind in ("generic", "body"):
-            found = self._generic_of_state(text, tokens, i, kind)
-            if found is not None:
-                return found
-        length, cue = self.cues.match("body", tokens, i)
-        if cue is None or tokens[i].capitalised and not tokens[i].initial:
-            return None
-        if i + length < len(tokens) and self._starts_name(tokens, i + length):
-            return None  # "Jaksa Agung ...", "Polisi Iran": a title or a name follows
-        if self.cues.before("body_head_before", tokens, i) or self.cues.match("body_head_after", tokens, i + length)[0]:
-            return None  # "kantor polisi", "police station": the body word names a thing of the body
-        span = tokens[i : i + length]
-        name = text[span[0].start : span[-1].end]
-        actor = Actor(id=f"new:{cue.id}", name=name, kind="organization", country=None, sector=cue.sector, aliases=())
-        return self._mention(text, span, "ORG", actor, f"generic:{cue.id}"), i + length
-
-    def _generic_of_state(self, text: str, tokens: list[Token], i: int, kind: str) -> tuple[EntityMention, int] | None:
-        length, cue = self.cues.match(kind, tokens, i)
-        if cue is not None:
-            state_length, entry = self._known(tokens, i + length, len(tokens), states_only=True)
-            if entry is not None:
-                stop = i + length + state_length
-                return self._generic_mention(text, tokens[i:stop], cue, entry), i + length
-        state_length, entry = self._known(tokens, i, len(tokens), states_only=True)
-        if entry is not None and entry.use == "adjective":
-            length, cue = self.cues.match(kind, tokens, i + state_length)
-            if cue is not None:
-                stop = i + state_length + length
-                return self._generic_mention(text, tokens[i:stop], cue, entry), stop
-        return None
-
-    def _generic_mention(self, text: str, span: list[Token], cue: Cue, entry: NameEntry) -> EntityMention:
-        state = self.kb.state(entry.actor_id)
-        actor = dataclasses.replace(state, sector=cue.sector, aliases=())
-        return EntityMention(span[0].start, span[-1].end, text[span[0].start : span[-1].end], "ORG", actor, f"generic:{cue.id}")
-
-    def _known(
-        self, tokens: list[Token], i: int, stop: int, states_only: bool = False
-    ) -> tuple[int, NameEntry | None]:
-        """Longest name the KB knows starting at token i (case rules applied): (length, entry)."""
-        if i >= stop or not self._starts_name(tokens, i):
-            return 0, None
-        for end in range(min(stop, i + self.kb.max_key_length), i, -1):
-            entries = self.kb.lookup(tuple(t.key for t in tokens[i:end]))
-            for entry in entries:
-                if states_only and entry.use not in ("name", "short", "adjective"):
-                    continue
-                if entry.exact_case and " ".join(t.text for t in tokens[i:end]) != " ".join(TOKEN.findall(entry.surface)):
-                    continue
-                if not tokens[end - 1].capitalised and not tokens[end - 1].text.isdigit() and entry.use != "actor":
-                    continue
-                return end - i, entry
-        return 0, None
 
     # --- reading a capitalised run ---
 
@@ -229,15 +142,15 @@ class EntityRecognizer:
         if i >= stop:
             return []
         if stop - i == 1 and looks_like_initials(tokens[i]):
-            known = self._known(tokens, i, stop)[0] > 0  # looked up only for a word that could be initials
+            known = self.names.known(tokens, i, stop)[0] > 0  # looked up only for a word that could be initials
             if self.person_lists.initials_of_person(text, tokens, i, known):
                 return [self._person(text, tokens[i:stop], None, None, "context:initials")]  # "berinisial AS"
-        if stop - i == 1 and self._spoken_by(tokens, i):
+        if stop - i == 1 and self.person_lists.spoken_by(tokens, i):
             return [self._person(text, tokens[i:stop], None, None, "context:speaker")]  # "kata Rano"
         title_country, title_cue, role_cue, title_start = None, None, None, i
         while i < stop:
             length, cue = self.cues.match("title", tokens, i, stop)
-            known_length, _ = self._known(tokens, i, stop)
+            known_length, _ = self.names.known(tokens, i, stop)
             if cue is None or known_length > length:
                 break
             title_cue = cue if cue.sector or title_cue is None else title_cue
@@ -270,19 +183,11 @@ class EntityRecognizer:
             return None
         return self.title_holders.mention(text, tokens[start].start, tokens[stop - 1].end, cue, state, day)
 
-    def _spoken_by(self, tokens: list[Token], i: int) -> bool:
-        """A lone capitalised word after a speech verb ("kata Rano", "said Rano") names the speaker, even where a
-        town has that name; not a state, a curated actor, or an acronym."""
-        cue = self.cues.before("person_before", tokens, i)
-        if cue is None or cue.id != "before-person-speech" or tokens[i].text.isupper() or self.cues.is_common(tokens[i].key):
-            return False
-        return all(entry.use in ("city", "region") for entry in self.kb.lookup((tokens[i].key,)))
-
     def _skip_openers(self, tokens: list[Token], i: int, stop: int) -> int:
         """Drop capitalised words that do not start a name: weekdays, months, sentence openers."""
         while i < stop:
             length, _ = self.cues.match("function_word", tokens, i, stop)
-            if length and not self.cues.match("region", tokens, i, stop)[0] and not _is_acronym(tokens[i]):
+            if length and not self.cues.match("region", tokens, i, stop)[0] and not is_acronym(tokens[i]):
                 i += length
                 continue
             token = tokens[i]
@@ -290,10 +195,10 @@ class EntityRecognizer:
                 i += 1
                 continue
             if token.initial and self.cues.is_common(token.key) and not token.text.isupper():
-                known, _ = self._known(tokens, i, stop)
+                known, _ = self.names.known(tokens, i, stop)
                 title, _ = self.cues.match("title", tokens, i, stop)
                 heads = self.cues.match("org_head", tokens, i, stop)[0] + self.cues.match("loc_head", tokens, i, stop)[0]
-                if not (known or title or heads) and (stop - i == 1 or self._known(tokens, i + 1, stop)[0]):
+                if not (known or title or heads) and (stop - i == 1 or self.names.known(tokens, i + 1, stop)[0]):
                     i += 1
                     continue
             break
@@ -306,7 +211,7 @@ class EntityRecognizer:
                 pieces.append(Piece([tokens[i]], "break"))
                 i += 1
                 continue
-            length, entry = self._known(tokens, i, stop)
+            length, entry = self.names.known(tokens, i, stop)
             org_length, org_cue = self.cues.match("org_head", tokens, i, stop)
             loc_length, loc_cue = self.cues.match("loc_head", tokens, i, stop)
             region_length, region_cue = self.cues.match("region", tokens, i, stop)
@@ -352,7 +257,7 @@ class EntityRecognizer:
         while i < stop:
             if self.cues.match("title", tokens, i, stop)[0] and i + 1 < stop:
                 return i
-            length, _ = self._known(tokens, i, stop)
+            length, _ = self.names.known(tokens, i, stop)
             if length:
                 i += length
                 while i < stop and self.cues.match("loc_tail", tokens, i, stop)[0]:
@@ -376,6 +281,10 @@ class EntityRecognizer:
             if merged[0].initial and len(merged) > 2 and self.cues.is_common(merged[0].key):
                 merged = merged[1:]  # a capitalised sentence opener: "Penerbangan Susi Air ..."
             return [self._mention(text, merged, "ORG", self._new_actor(text, merged, "organization", None, None), "org:tail")]
+        if title is None and len(pieces) == 2 and self._named_for_state(pieces[0], last):
+            merged = pieces[0].tokens + last.tokens  # "Arema Indonesia", "Liga Indonesia": a body named for its state
+            actor = self._new_actor(text, merged, "organization", self._country_within(last.tokens), None)
+            return [self._mention(text, merged, "ORG", actor, "org:state-tail")]
         found: list[EntityMention] = []
         place_country = country
         for index, piece in enumerate(pieces):
@@ -407,6 +316,17 @@ class EntityRecognizer:
             found.append(self._unknown(text, tokens, piece, title if final or index == 0 else None, place_country))
         return [m for m in found if m is not None]
 
+    def _named_for_state(self, head: Piece, state: Piece) -> bool:
+        """An unknown word that is no person's name and no common word, then a state's name ("Arema Indonesia")."""
+        if head.kind != "unknown" or len(head.tokens) > 2 or state.kind != "known":
+            return False
+        if not any(e.use in ("name", "short") and e.actor_id in self.kb.states for e in state.entries):
+            return False
+        keys = [t.key for t in head.tokens]
+        if head.tokens[0].initial or self.person_names.is_person(keys) or self.regions.level(keys):
+            return False
+        return not any(self.cues.is_common(key) for key in keys)
+
     @staticmethod
     def _merge_place_names_into_names(pieces: list[Piece]) -> list[Piece]:
         """A city name next to unknown capitalised words is part of a name ("Barack Obama", not Obama city)."""
@@ -426,11 +346,13 @@ class EntityRecognizer:
         if title is not None:
             return self._person(text, span, title, country)
         first = tokens.index(span[0])
-        acronym = len(span) == 1 and span[0].text.isupper() and len(span[0].text) >= 2
+        acronym = len(span) == 1 and is_acronym(span[0])
+        if len(span) == 1 and span[0].text != span[0].text.capitalize() and self.cues.match("class_noun", span, 0)[0]:
+            return None  # "CEO", "SDM", "PhD": an abbreviation of a common noun, no name
         role_before = self.cues.before("person_before", tokens, first)
         if self.cues.before("group_before", tokens, first) is not None:
             return self._mention(text, span, "ORG", self._new_actor(text, span, "group", country, None), "context:group")
-        if acronym or len(span) > 1 and _is_acronym(span[0]) and not self.cues.is_common(span[0].key):
+        if acronym or len(span) > 1 and is_acronym(span[0]) and not self.cues.is_common(span[0].key):
             if role_before is not None and role_before.id == "before-person-role":
                 return self._person(text, span, None, country, "context:person")
             return self._mention(text, span, "ORG", self._new_actor(text, span, "organization", country, None), "name:acronym")
@@ -440,9 +362,12 @@ class EntityRecognizer:
         if role_before is not None or after < len(tokens) and tokens[after].text.islower() and self.cues.match("person_after", tokens, after)[0]:
             return self._person(text, span, None, country, "context:person")
         listed = self.person_lists.in_name_list(text, tokens, first)  # "yakni Budi Santoso, ..."
-        return self._by_lexicon(text, span, country, listed)
+        acting = after < len(tokens) and text[span[-1].end : tokens[after].start] == " " and self.cues.agent_word(tokens[after])
+        return self._by_lexicon(text, span, country, listed, acting)
 
-    def _by_lexicon(self, text: str, span: list[Token], country: str | None, listed: bool = False) -> EntityMention:
+    def _by_lexicon(
+        self, text: str, span: list[Token], country: str | None, listed: bool = False, acting: bool = False
+    ) -> EntityMention:
         """An unknown run with no cue: an Indonesian regency or district, a person's name (a known first or
         last name), a village, or else a person unsure (dropped by the filter unless a fuller form in the
         article is a person)."""
@@ -453,6 +378,8 @@ class EntityRecognizer:
             return self._mention(text, span, "LOC", self._state_actor("IDN"), f"place:id-{level}")
         if person:
             return self._person(text, span, None, country, "name:sequence" if len(span) > 1 else "name:single")
+        if acting:
+            return self._person(text, span, None, country, ACTING_RULE)
         return self._person(text, span, None, country, LIST_RULE if listed else UNSURE_RULE)
 
     # --- building mentions and actors ---
@@ -481,7 +408,7 @@ class EntityRecognizer:
 
     def _country_within(self, span: list[Token]) -> str | None:
         for i in range(len(span)):
-            length, entry = self._known(span, i, len(span))
+            length, entry = self.names.known(span, i, len(span))
             if entry is not None:
                 return self._actor_of(entry).country
         return None
@@ -495,17 +422,6 @@ class EntityRecognizer:
 
     def _mention(self, text: str, span: list[Token], kind: str, actor: Actor | None, rule: str) -> EntityMention:
         return EntityMention(span[0].start, span[-1].end, text[span[0].start : span[-1].end], kind, actor, rule)
-
-
-def _without_possessive(word: str) -> str:
-    """A capitalised word without its English possessive ending: "Gaza's" -> "Gaza", "Korea’s" -> "Korea"."""
-    if len(word) > 3 and word[:1].isupper() and word[-2:] in ("'s", "’s"):
-        return word[:-2]
-    return word
-
-
-def _is_acronym(token: Token) -> bool:
-    return token.text.isupper() and len(token.text) >= 2 and token.text.isalpha()
 
 
 def span_context(text: str, tokens: list[Token]) -> SpanContext:

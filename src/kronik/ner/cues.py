@@ -17,6 +17,7 @@ from kronik.lang import load_all
 log = logging.getLogger(__name__)
 
 MAX_CUE_TOKENS = 5
+MIN_PREFIXED_VERB = 7  # letters of a word read as a prefixed verb ("menulis" yes, "dia", "dengan" no)
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,9 @@ class CueBook:
             cue = Cue(entry["id"], entry["kind"], entry.get("sector"), entry.get("country"), entry.get("role"))
             for word in entry["words"]:
                 self.by_kind[cue.kind].setdefault(tuple(fold(w) for w in TOKEN.findall(word)), cue)
+        self.first_keys = {kind: frozenset(key[0] for key in table if key) for kind, table in self.by_kind.items()}
         self.particles = {key[0] for key in self.by_kind["particle"]}
+        self.agent_prefixes = tuple(sorted(key[0] for key in self.by_kind["agent_prefix"]))
         self.breakers = {fold(n) for n in list(month_names(languages)) + list(weekday_names(languages))}
         self.common = common_words(languages)
         self.is_common = lru_cache(maxsize=4096)(self._is_common)
@@ -64,13 +67,25 @@ class CueBook:
 
     def match(self, kind: str, tokens: list[Token], i: int, limit: int | None = None) -> tuple[int, Cue | None]:
         """Longest cue of `kind` starting at token i: (number of tokens, cue), or (0, None)."""
-        table = self.by_kind.get(kind, {})
+        if i >= len(tokens) or tokens[i].key not in self.first_keys.get(kind, ()):
+            return 0, None
+        table = self.by_kind[kind]
         end = min(len(tokens), i + MAX_CUE_TOKENS, limit if limit is not None else len(tokens))
         for stop in range(end, i, -1):
             cue = table.get(tuple(t.key for t in tokens[i:stop]))
             if cue is not None:
                 return stop - i, cue
         return 0, None
+
+    def agent_word(self, token: Token) -> bool:
+        """A lower-case word that, right after a name, shows a person acting: an adverb of kind `agent_after`
+        ("juga", "also") or a verb with a prefix of kind `agent_prefix` ("menerbitkan", "dilahirkan")."""
+        if not token.text.islower():
+            return False
+        if token.key in self.first_keys.get("agent_after", ()):
+            return True
+        key = token.key
+        return len(key) >= MIN_PREFIXED_VERB and any(key.startswith(p) for p in self.agent_prefixes)
 
     def before(self, kind: str, tokens: list[Token], i: int) -> Cue | None:
         """A cue of `kind` ending just before token i (lower-case context words)."""

@@ -8,7 +8,7 @@ Features are strings; a model maps each to a weight per label.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 

@@ -19,6 +19,7 @@ from kronik.ner.typer import SpanTyper
 from kronik.records import EntityMention
 
 GUESSED_RULES = ("name:", "context:person", "context:place")  # the span typer checks these
+EVIDENCE_RULES = ("context:person",)  # a cue word next to the span: the typer's NONE does not overrule it
 UNSURE_RULE = "name:unsure"  # a capitalised run with no evidence of any type: dropped
 NONE_PROBABILITY = 0.5  # a guessed span the typer calls no name with more than this is dropped
 QUOTES = frozenset("\"'“”‘’`")
@@ -59,7 +60,7 @@ class MentionFilter:
         if end - start == 1 and _inner_capitals(context.words[start]):
             return True  # "KontraS", "YouTube": no common word is written so
         guess = self.typer.classify(span_features(context, start, end, self.is_common))
-        if guess.label == "NONE" and guess.probability > NONE_PROBABILITY:
+        if guess.label == "NONE" and guess.probability > NONE_PROBABILITY and not mention.rule.startswith(EVIDENCE_RULES):
             return False
         single = mention.rule == "name:single" or mention.rule == UNSURE_RULE and end - start == 1
         return not single or self._single_name(context, start)

@@ -1,4 +1,5 @@
-"""People named by their initials or in a list of names: "tersangka berinisial RMP", "yakni MY, MF, dan IP".
+"""People named by their initials, in a list of names, or as speakers: "tersangka berinisial RMP", "yakni MY,
+MF, dan IP", "kata Rano".
 
 Indonesian crime reporting names suspects, witnesses and victims by their initials. Written in capitals they
 look like the acronyms of organisations, so the recogniser asks this module first: an all-capitals word is a
@@ -10,6 +11,7 @@ After a cue of kind `list_before` ("yakni", "yaitu", "antara lain") short initia
 
 from __future__ import annotations
 
+from kronik.knowledge import KnowledgeBase
 from kronik.ner.cues import CueBook, Token
 
 MAX_INITIALS = 5  # letters of initials after a strong cue ("berinisial ABCDE")
@@ -27,8 +29,18 @@ def looks_like_initials(token: Token, limit: int = MAX_INITIALS) -> bool:
 class PersonLists:
     """Reads the context of a capitalised word for the cues that make initials and list items people."""
 
-    def __init__(self, cues: CueBook):
+    def __init__(self, cues: CueBook, kb: KnowledgeBase | None = None):
         self.cues = cues
+        self.kb = kb
+
+    def spoken_by(self, tokens: list[Token], i: int) -> bool:
+        """A lone capitalised word after a speech verb ("kata Rano", "said Rano") names the speaker, even where a
+        town has that name; not a state, a curated actor, or an acronym."""
+        cue = self.cues.before("person_before", tokens, i)
+        if cue is None or cue.id != "before-person-speech" or tokens[i].text.isupper() or self.cues.is_common(tokens[i].key):
+            return False
+        entries = self.kb.lookup((tokens[i].key,)) if self.kb is not None else ()
+        return all(entry.use in ("city", "region") for entry in entries)
 
     def list_head(self, text: str, tokens: list[Token], i: int) -> int:
         """The first word of the list token i ends ("MY, MF, dan IP": the index of MY); i if it is in none.

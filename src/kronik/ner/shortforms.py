@@ -1,21 +1,27 @@
 """Short forms within one article: "Jilani" takes the actor of "Jalil Abbas Jilani", and every person's actor
-lists the written forms the article uses for it."""
+lists the written forms the article uses for it; an acronym in parentheses after a name is that name's."""
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import defaultdict
 
 from kronik.gazetteer import TOKEN, fold
 from kronik.ner.filters import UNSURE_RULE
 from kronik.records import EntityMention
 
+ACRONYM_RULE = "name:acronym"
+OPENING = re.compile(r" ?\( ?$")  # between a name and its acronym
+CLOSING = re.compile(r" ?\)")
+
 
 def resolve_short_forms(mentions: list[EntityMention]) -> list[EntityMention]:
     """Within one article, guessed mentions and new people whose words all occur in a fuller person mention
     ("Jilani" in "Jalil Abbas Jilani") take its actor; every person's actor lists the forms it goes by."""
     people = [m for m in mentions if m.type == "PER" and m.actor is not None and m.rule != UNSURE_RULE]
-    full_forms = sorted(people, key=lambda m: (-len(m.text.split()), m.actor.id.startswith("new:")))
+    ordered = sorted(people, key=lambda m: (-len(m.text.split()), m.actor.id.startswith("new:")))
+    full_forms = [(m, _parts(m.text)) for m in ordered]
     resolved: list[EntityMention] = []
     for mention in mentions:
         guessed = mention.rule.startswith(("name:", "context:person", "context:place", "title:"))
@@ -38,18 +44,42 @@ def resolve_short_forms(mentions: list[EntityMention]) -> list[EntityMention]:
         final.append(mention)
     return sorted(final, key=lambda m: (m.start, -m.end))
 
-def _fuller_form(mention: EntityMention, full_forms: list[EntityMention]) -> EntityMention | None:
+
+def _fuller_form(mention: EntityMention, full_forms: list[tuple[EntityMention, set[str]]]) -> EntityMention | None:
     words = {fold(w) for w in TOKEN.findall(mention.text)}
     if not words:
         return None
-    for candidate in full_forms:
+    for candidate, parts in full_forms:
         if candidate is mention or len(candidate.text) <= len(mention.text):
             continue
-        candidate_words = {fold(w) for w in TOKEN.findall(candidate.text)}
-        candidate_parts = candidate_words | {p for w in candidate_words for p in w.split("-")}
-        if words <= candidate_parts:
+        if words <= parts:
             return candidate
     return None
 
 
-__all__ = ["resolve_short_forms"]
+def _parts(name: str) -> set[str]:
+    """The folded words of a name and the parts of its hyphenated words ("Amir-Abdollahian")."""
+    words = {fold(w) for w in TOKEN.findall(name)}
+    return words | {p for w in words for p in w.split("-")}
+
+
+def parenthetical_acronyms(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
+    """An acronym in parentheses right after a name ("Universitas Kristen Indonesia (UKI)") is that name's
+    short form: it takes the name's type and actor. After words that are no name ("Kurikulum Berbasis Kompetensi
+    (KBK)") it is unsure: the pipeline keeps it, `tag` does not. Mentions sorted by start."""
+    result = list(mentions)
+    for index, mention in enumerate(result):
+        opening = OPENING.search(text, max(0, mention.start - 3), mention.start)
+        if mention.rule != ACRONYM_RULE or opening is None or not CLOSING.match(text, mention.end):
+            continue
+        named = next((m for m in result[:index] if m.end == opening.start() and not m.rule.startswith("generic:")), None)
+        if named is None:
+            result[index] = dataclasses.replace(mention, rule=UNSURE_RULE)
+        elif named.rule == UNSURE_RULE:
+            result[index] = dataclasses.replace(mention, type=named.type, rule=UNSURE_RULE)
+        else:
+            result[index] = dataclasses.replace(mention, type=named.type, actor=named.actor, rule="coref:" + named.rule)
+    return result
+
+
+__all__ = ["parenthetical_acronyms", "resolve_short_forms"]

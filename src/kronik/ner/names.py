@@ -1,0 +1,100 @@
+"""Where names are in a sentence: its word tokens, where a capitalised run starts and ends, and the longest
+name the knowledge base knows at a token.
+
+`NameFinder` is built once from the knowledge base and the cue words and shared by the recogniser's parts
+(`kronik.entities`, `bodies`): a run is capitalised words joined by single spaces, with lower-case particles
+inside ("Minamoto no Yoritomo", "Abdullah bin Zayed") and short numbers ("Densus 88"); an initial with a dot
+("Stephen R. Covey") does not end it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kronik.gazetteer import TOKEN, fold
+from kronik.knowledge import KnowledgeBase, NameEntry
+from kronik.ner.cues import CueBook, Token
+
+SENTENCE_END = re.compile(r"[.!?\n:\"“”]\s*$")
+MAX_RUN_NUMBER = 3  # digits of a number inside a name ("Densus 88"); longer numbers are years
+
+
+class NameFinder:
+    """Tokens, capitalised runs and KB names of a sentence; built once from the KB and the cue words."""
+
+    def __init__(self, kb: KnowledgeBase, cues: CueBook):
+        self.kb = kb
+        self.cues = cues
+
+    @staticmethod
+    def tokens(text: str, start: int, end: int) -> list[Token]:
+        """The word tokens of text[start:end], English possessives cut off, sentence starts marked."""
+        tokens: list[Token] = []
+        previous_end = start
+        for match in TOKEN.finditer(text, start, end):
+            initial = not tokens or bool(SENTENCE_END.search(text[previous_end : match.start()]))
+            word = without_possessive(match.group())  # "Indonesia's" -> "Indonesia"
+            tokens.append(Token(match.start(), match.start() + len(word), word, fold(word), initial))
+            previous_end = match.end()
+        return tokens
+
+    def starts_name(self, tokens: list[Token], i: int) -> bool:
+        """A capitalised word, or a particle joined by a hyphen to one ("al-Sisi")."""
+        token = tokens[i]
+        if token.capitalised:
+            return True
+        if "-" not in token.text:
+            return False
+        head, _, rest = token.text.partition("-")
+        return fold(head) in self.cues.particles and rest[:1].isupper()
+
+    def run_end(self, text: str, tokens: list[Token], i: int) -> int:
+        """One past the last token of the capitalised run starting at i."""
+        j = i + 1
+        while j < len(tokens):
+            gap = text[tokens[j - 1].end : tokens[j].start]
+            previous = tokens[j - 1]
+            if gap != " " and not (gap == ". " and len(previous.text) == 1 and previous.capitalised):
+                break
+            if self.starts_name(tokens, j) or tokens[j].text.isdigit() and len(tokens[j].text) <= MAX_RUN_NUMBER:
+                j += 1
+            elif tokens[j].key in self.cues.particles and j + 1 < len(tokens) and tokens[j + 1].capitalised:
+                j += 1
+            else:
+                break
+        while j > i + 1 and not self.starts_name(tokens, j - 1) and not tokens[j - 1].text.isdigit():
+            j -= 1
+        return j
+
+    def known(self, tokens: list[Token], i: int, stop: int, states_only: bool = False) -> tuple[int, NameEntry | None]:
+        """Longest name the KB knows starting at token i (case rules applied): (length, entry)."""
+        if i >= stop or not self.starts_name(tokens, i):
+            return 0, None
+        for end in range(min(stop, i + self.kb.max_key_length), i, -1):
+            entries = self.kb.lookup(tuple(t.key for t in tokens[i:end]))
+            for entry in entries:
+                if states_only and entry.use not in ("name", "short", "adjective"):
+                    continue
+                if entry.exact_case and " ".join(t.text for t in tokens[i:end]) != " ".join(TOKEN.findall(entry.surface)):
+                    continue
+                if not tokens[end - 1].capitalised and not tokens[end - 1].text.isdigit() and entry.use != "actor":
+                    continue
+                return end - i, entry
+        return 0, None
+
+
+def without_possessive(word: str) -> str:
+    """A capitalised word without its English possessive ending: "Gaza's" -> "Gaza", "Korea’s" -> "Korea"."""
+    if len(word) > 3 and word[:1].isupper() and word[-2:] in ("'s", "’s"):
+        return word[:-2]
+    return word
+
+
+def is_acronym(token: Token) -> bool:
+    """Two or more capital letters, perhaps with digits, and nothing else ("KPK", "NATO", "AKB48"); "K2",
+    "S.H." are not."""
+    text = token.text
+    return text.isupper() and text.isalnum() and sum(ch.isalpha() for ch in text) >= 2
+
+
+__all__ = ["NameFinder", "SENTENCE_END", "is_acronym", "without_possessive"]
