@@ -235,3 +235,24 @@ def test_knowledge_holders_hold_a_role_on_that_day(kb, day):
 def test_knowledge_armed_forces_of_a_state(kb, country, expected):
     found = kb.body_of("armed_forces", country)
     assert (found.id if found else None) == expected
+
+
+def test_knowledge_lookup_order_is_the_same_in_every_process():
+    """Entries of equal priority keep one order whatever the hash seed (the recogniser reads the first one)."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "from kronik.knowledge import KnowledgeBase; from kronik.gazetteer import name_key; "
+        "kb = KnowledgeBase.load(('id', 'en')); "
+        "print([kb.lookup(name_key(n)) for n in ('Indonesia', 'Iran', 'Georgia', 'Amerika Serikat')])"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1 and "IDN" in outputs.pop()

@@ -95,7 +95,8 @@ class KnowledgeBase:
             if key and key not in place_table and place.country in states:
                 place_table[key] = place
                 index[key].append(NameEntry(place.country, "LOC", place.kind, place.name, f"place:{place.kind}"))
-        frozen = {key: tuple(sorted(set(entries), key=lambda e: PRIORITY[e.use])) for key, entries in index.items()}
+        # dict.fromkeys, not set: equal-priority entries keep one order in every run (hash seeds differ)
+        frozen = {key: tuple(sorted(dict.fromkeys(e), key=lambda n: PRIORITY[n.use])) for key, e in index.items()}
         log.info("knowledge base: %d states, %d actors, %d names", len(states), len(actors), len(frozen))
         return cls(states, actors, tuple(roles), frozen, place_table, max(len(key) for key in frozen), bodies)
 
