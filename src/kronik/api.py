@@ -63,7 +63,7 @@ def build_pipeline(config: Config, repeated_lines: dict[str, frozenset[str]] | N
     languages = config.languages
     kb = KnowledgeBase.load(languages)
     resolver = DateResolver(languages)
-    dater = EventDater(resolver, DatingSettings(config.date_report_neighbours, config.date_carry_sentences))
+    dater = EventDater(resolver, DatingSettings.from_config(config))
     return Pipeline(
         [
             Cleaner(languages, repeated_lines),
