@@ -3,9 +3,11 @@ from the sentences before, the dateline; null with a reason otherwise."""
 
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kronik.dates import DateResolver
-from kronik.events.dating import NO_DATE, DatingSettings, EventDater
+from kronik.events.dating import NO_DATE, TOLD, DatingSettings, EventDater
 
 from articles import PUB, article_of
 
@@ -249,3 +251,46 @@ def test_dating_settings_from_config():
 
     settings = DatingSettings.from_config(Config(date_report_carry_sentences=3))
     assert settings == DatingSettings(report_neighbours=2, carry_sentences=1, report_carry_sentences=3)
+
+
+STORY = ("Menteri Luar Negeri Iran mengecam Israel dalam konferensi pers di Teheran, Kamis (17/10/2024). "
+         "Ia menyebut serangan itu pelanggaran hukum. Ia meminta dunia bertindak. Ia juga menyerukan persatuan. "
+         "Ia menuduh Amerika Serikat melindungi Israel. Pasukan Israel juga membunuh seorang komandan Hamas. "
+         "Iran menolak tuduhan itu.")
+
+
+@pytest.mark.parametrize(
+    "event_words, category, value",
+    [
+        # a statement is made the day the story tells of, many sentences on
+        ("Ia menuduh Amerika", "ACCUSE", "2024-10-17"),
+        ("Iran menolak", "REJECT", "2024-10-17"),
+        # a material act told in passing far from the story's day is background: it keeps no date
+        ("Pasukan Israel juga membunuh", "ASSAULT", None),
+        ("Pasukan Israel juga membunuh", "MOBILIZE", None),
+        # without a category every rule applies, as before
+        ("Pasukan Israel juga membunuh", None, "2024-10-17"),
+    ],
+)
+def test_dating_story_day_dates_statements_not_background_acts(dater, event_words, category, value):
+    start = STORY.index(event_words)
+    got = dater.date_of(article_of(STORY), start, start + len(event_words), category)
+    assert got[0] == value
+    assert (value is None) == (got[2] == NO_DATE)
+
+
+@pytest.mark.parametrize("reach, value", [(0, None), (2, None), (3, "2024-01-18"), (5, "2024-01-18")])
+def test_dating_material_act_takes_story_day_only_nearby(resolver, reach, value):
+    dater = EventDater(resolver, DatingSettings(report_neighbours=0, carry_sentences=0, material_carry_sentences=reach))
+    text = ("Juru bicara militer Israel mengatakan kepada wartawan, Kamis (18/1/2024), bahwa operasi berlanjut. "
+            "Ia tidak merinci. Situasi tegang. Rudal Iran menghantam kota itu.")
+    start = text.index("Rudal Iran")
+    assert dater.date_of(article_of(text), start, start + 20, "ASSAULT")[0] == value
+
+
+@settings(max_examples=20, deadline=None)
+@given(category=st.sampled_from(sorted(TOLD)))
+def test_dating_told_categories_date_as_without_category(dater, category):
+    start = STORY.index("Iran menolak")
+    article = article_of(STORY)
+    assert dater.date_of(article, start, start + 12, category) == dater.date_of(article, start, start + 12)

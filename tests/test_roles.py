@@ -154,3 +154,41 @@ def test_roles_inert_subject(tools, text, word, inert):
 def test_roles_noun_suffix_beats_verb_suffix(tools, word, noun):
     tokens, syntax = _tokens(tools, "id", f"Ada {word} di sana.")
     assert syntax.is_noun_form(tokens[1]) is noun
+
+
+@pytest.mark.parametrize(
+    ("word", "noun"),
+    [
+        ("menandatangani", False),  # the stemmer leaves it whole, yet it is an affixed verb
+        ("ditandatangani", False),
+        ("penandatanganan", True),
+        ("diplomasi", True),  # a root that begins like the passive prefix
+        ("dialog", True),
+        ("demonstrasi", True),
+    ],
+)
+def test_roles_verb_the_stemmer_misses_is_no_noun(tools, word, noun):
+    tokens, syntax = _tokens(tools, "id", f"Mereka {word} itu.")
+    assert syntax.is_noun_form(tokens[1]) is noun
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Jepang memberikan hibah 5 juta dolar AS kepada Myanmar.", {"Jepang", "Myanmar"}),
+        ("Uni Eropa mengucurkan 50 juta euro untuk Bangladesh.", {"Uni Eropa", "Bangladesh"}),
+    ],
+)
+def test_roles_currency_country_is_no_actor(tools, text, kept):
+    from kronik.events.roles import actor_groups
+    from kronik.records import Actor, EntityMention
+
+    lemmatize, syntax = tools["id"]
+    tokens = tokenize(text, 0, lemmatize)
+    names = ("Jepang", "Myanmar", "AS", "Uni Eropa", "Bangladesh")
+    entities = [
+        EntityMention(text.index(n), text.index(n) + len(n), n, "LOC", Actor(n, n, "state", n[:3].upper()))
+        for n in names if n in text
+    ]
+    groups = actor_groups(tokens, entities, syntax)
+    assert {a.name for g in groups for a in g.actors} == kept

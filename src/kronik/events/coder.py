@@ -157,7 +157,7 @@ class EventCoder:
         mode = match.pattern.mode if category == match.pattern.category else None
         mode, cue_id = rules.mode_for(category, mode, tokens, match)
         start, end = tokens[match.first].start, tokens[match.last].end
-        date, precision, date_text = self.dater.date_of(article, start, end)
+        date, precision, date_text = self.dater.date_of(article, start, end, category)
         location = (
             Location(roles.location.name, roles.location.country or roles.location.id) if roles.location else None
         )

@@ -7,10 +7,16 @@ one event, which of them dates it. The order of evidence:
    that only reaches forward ("dua hari setelah ...") dates only the words after it; a vague one ("pekan lalu")
    only the words it touches, and then gives a null value with its reason;
 2. else the date a neighbouring sentence gives for the report ("... kata X kepada wartawan, Rabu (18/6).");
-3. else the day-precise date of one of the previous sentences (`carry_sentences`), as an analyst reading on
+3. else, for statements and meetings only (`DatingSettings.told_categories`), the day of a later sentence that
+   restates the event ("Hal itu disampaikan ..., Senin (20/10)");
+4. else the day-precise date of one of the previous sentences (`carry_sentences`), as an analyst reading on
    dates "Iran mengutuk serangan itu" by the attack told just before;
-4. else, for the opening sentences, the article's dateline ("Dilansir AFP, Kamis (19/6/2025), ...");
-5. else (None, None, "no date in sentence"): never the publication date by default.
+5. else the date the story is told at (a report date some sentences before): a statement is made the day it
+   is reported, up to `report_carry_sentences` back; a material act (a strike, an arrest) only in the few
+   sentences that tell the day's news right after it (`material_carry_sentences`): further on, an act told
+   in passing ("Tentara Israel juga membunuh ...") is background, which the day of the story does not date;
+6. else, for the opening sentences, the article's dateline ("Dilansir AFP, Kamis (19/6/2025), ...");
+7. else (None, None, "no date in sentence"): never the publication date by default.
 
 `EventDater` holds the resolver and the settings (from `Config`), and is built once and handed to the coder.
 """
@@ -29,6 +35,8 @@ VAGUE_REACH = 20  # a vague expression ("pekan lalu") dates only the words it to
 NO_DATE = "no date in sentence"
 
 DatedSpan = tuple[str | None, str | None, str]  # (value, precision, the words it came from or why it is null)
+# PLOVER categories of what is said or done face to face: dated by the day the story reports them
+TOLD = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE", "CONSULT", "CONCEDE"})
 
 
 @dataclass(frozen=True)
@@ -36,6 +44,8 @@ class DatingSettings:
     report_neighbours: int = 2  # sentences either side searched for the date a statement was reported
     carry_sentences: int = 1  # previous sentences whose day-precise date an undated event takes (0: none)
     report_carry_sentences: int = 20  # sentences back a report date ("kata X, Rabu (22/10)") still dates statements
+    told_categories: frozenset[str] = TOLD  # the categories the story's day and a restating sentence date
+    material_carry_sentences: int = 3  # sentences back the story's day still dates a material act (strike, arrest)
 
     @classmethod
     def from_config(cls, config: Config) -> DatingSettings:
@@ -49,8 +59,11 @@ class EventDater:
         self.resolver = resolver
         self.settings = settings
 
-    def date_of(self, article: Article, start: int, end: int) -> DatedSpan:
-        """The date of the event reported by `article.text[start:end]`: (value, precision, evidence or reason)."""
+    def date_of(self, article: Article, start: int, end: int, category: str | None = None) -> DatedSpan:
+        """The date of the event reported by `article.text[start:end]`: (value, precision, evidence or reason).
+        `category` (PLOVER) says whether the story's day may date it (statements, meetings) or not (uses of
+        force, arrests, deployments); None lets every rule apply."""
+        told = category is None or category in self.settings.told_categories
         mentions = article.dates
         if not mentions and "dates" not in article.stages:
             mentions = self.resolver.resolve(article.text, article.published)
@@ -65,13 +78,13 @@ class EventDater:
             and (not self.resolver.reaches_forward(m) or m.start <= start)
         ]
         if not candidates:
-            return self._from_context(article, mentions, start)
+            return self._from_context(article, mentions, start, told=told)
         best = min(candidates, key=lambda m: (_distance(m, start, end), m.start < start))
         if best.value is None:
             return None, None, best.rule
         if self.resolver.report_kind(article.text, best) == "relay":
             # "…," demikian pernyataan itu, dilansir AFP, Rabu (27/5)": the outlet's day; the story may give its own
-            return self._from_context(article, mentions, start, relay=best)
+            return self._from_context(article, mentions, start, relay=best, told=told)
         return best.value, best.precision, best.text
 
     def _dates_words(self, text: str, mention: DateMention, start: int, end: int) -> bool:
@@ -80,7 +93,8 @@ class EventDater:
         return noun is None or (start <= noun[0] and noun[1] <= end)
 
     def _from_context(
-        self, article: Article, mentions: Sequence[DateMention], start: int, relay: DateMention | None = None
+        self, article: Article, mentions: Sequence[DateMention], start: int, relay: DateMention | None = None,
+        told: bool = True,
     ) -> DatedSpan:
         """The date a nearby sentence gives the statement (its speech date, or the date of a sentence restating the
         event: "Hal itu disampaikan ..., Senin (20/10)"), one carried from the sentence before, an outlet's relay
@@ -104,12 +118,13 @@ class EventDater:
                     return report.value, report.precision, f"{report.text} (reported in a nearby sentence)"
                 if kind == "relay" and relay is None:
                     relay = report
-                if step > 0 and days and self._restates(neighbour, by_index, index, mentions):
+                if told and step > 0 and days and self._restates(neighbour, by_index, index, mentions):
                     return days[0].value, "day", f"{days[0].text} (a later sentence restates the event)"
             if -carry <= step < 0 and days:
                 mention = days[-1]
                 return mention.value, mention.precision, f"{mention.text} (carried from an earlier sentence)"
-        report = self._report_before(article, mentions, index)
+        reach = self.settings.report_carry_sentences if told else self.settings.material_carry_sentences
+        report = self._report_before(article, mentions, index, reach)
         if report is not None:
             return report.value, report.precision, f"{report.text} (date the story is told at)"
         if relay is not None:
@@ -136,13 +151,15 @@ class EventDater:
             return False
         return self.resolver.restates(neighbour.text)
 
-    def _report_before(self, article: Article, mentions: Sequence[DateMention], index: int) -> DateMention | None:
+    def _report_before(
+        self, article: Article, mentions: Sequence[DateMention], index: int, reach: int
+    ) -> DateMention | None:
         """The date the story is told at, which the sentences further on still take as long as no other day-precise
-        date comes between (`report_carry_sentences` sentences back at most): a report date ("kata X kepada
+        date comes between (`reach` sentences back at most): a report date ("kata X kepada
         wartawan, Rabu (22/10)") or the day of the lead's news ("Menlu Iran ... pada hari Jumat (19/1) ...")."""
         by_index = {s.index: s for s in article.sentences}
         relay: DateMention | None = None  # the latest relay date passed, when the story gives no day of its own
-        for back in range(index - 1, index - 1 - self.settings.report_carry_sentences, -1):
+        for back in range(index - 1, index - 1 - reach, -1):
             sentence = by_index.get(back)
             if sentence is None:
                 break
@@ -199,4 +216,4 @@ def _sentence_bounds(article: Article, start: int, end: int) -> tuple[int, int]:
     return left + 1, min(rights) if rights else len(text)
 
 
-__all__ = ["DatingSettings", "EventDater", "NO_DATE"]
+__all__ = ["DatingSettings", "EventDater", "NO_DATE", "TOLD"]

@@ -25,6 +25,7 @@ class Token:
     text: str
     lower: str
     lemma: str
+    root: bool = True  # False for a word the stemmer left whole though it is no root ("menandatangani")
 
 
 class Lemmatizer:
@@ -33,10 +34,13 @@ class Lemmatizer:
     def __init__(self, language: str):
         self.language = language
         self._cache: dict[str, str] = {}
+        self._roots: frozenset[str] = frozenset()
         if language == "id":
             from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
-            self._stem = StemmerFactory().create_stemmer().stem
+            factory = StemmerFactory()
+            self._stem = factory.create_stemmer().stem
+            self._roots = frozenset(factory.get_words())
         else:
             import snowballstemmer
 
@@ -57,10 +61,17 @@ class Lemmatizer:
             self._cache[lower] = lemma
         return lemma
 
+    def is_root(self, word: str) -> bool:
+        """Whether `word`, as its own lemma, is a root: true unless the stemmer's dictionary (where the language
+        has one) does not know it, i.e. the stemmer failed on an affixed word ("menandatangani")."""
+        lower = word.lower()
+        return not self._roots or lower in self._roots or self(lower) != lower or not lower.isalpha()
+
 
 def tokenize(text: str, offset: int, lemmatize: Lemmatizer) -> tuple[Token, ...]:
     return tuple(
-        Token(i, offset + m.start(), offset + m.end(), m.group(), m.group().lower(), lemmatize(m.group()))
+        Token(i, offset + m.start(), offset + m.end(), m.group(), m.group().lower(), lemmatize(m.group()),
+              lemmatize.is_root(m.group()))
         for i, m in enumerate(TOKEN_RE.finditer(text))
     )
 

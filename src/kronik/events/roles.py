@@ -22,7 +22,7 @@ NOUN_ACTOR_REACH = 2  # words between an event noun and a doer that follows it (
 NOUN_AGENT_REACH = 8  # words between an event noun and the "by" that brings its doer
 PASSIVE_AGENT_REACH = 2  # words between a passive verb and a doer that follows it without "oleh"
 # where no recipient is named, the place is the target: a strike "di Iran", a rally "di depan Gedung Putih"
-PLACE_IS_TARGET = frozenset({"ASSAULT", "PROTEST", "COERCE"})
+PLACE_IS_TARGET = frozenset({"ASSAULT", "PROTEST", "COERCE", "AID"})
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,8 @@ def actor_groups(tokens: tuple[Token, ...], entities: list[EntityMention], synta
         if entity.actor is None:
             continue
         inside = [t.index for t in tokens if t.start >= entity.start and t.end <= entity.end]
+        if inside and inside[0] > 0 and syntax.has("currency", tokens[inside[0] - 1]):
+            continue  # "5 juta dolar AS": a currency's country takes no part in the event
         if inside:
             spans.append(Group(inside[0], inside[-1], (entity.actor,)))
     spans.sort(key=lambda g: g.first)

@@ -89,8 +89,10 @@ class Syntax:
         lower = self.without_pronoun_suffix(token.lower)  # "serangannya" is "serangan" + "-nya"
         if any(lower == token.lemma + suffix for suffix in self.words.get("noun_suffix", ())):
             return True  # "tembakan" is "tembak" + "-an", though it ends like the verb "kerahkan"
-        if lower == token.lemma:  # a bare root
+        if lower == token.lemma and token.root:  # a bare root
             return bool(self.words.get("root_verb")) and lower not in self.words["root_verb"]
+        if lower == token.lemma and lower.startswith(tuple(self.words.get("verb_prefix", ()))):
+            return False  # an affixed verb the stemmer could not take apart ("menandatangani")
         if lower.startswith(tuple(self.words.get("verb_prefix", ()))) or lower.endswith(
             tuple(self.words.get("verb_suffix", ()))  # "kerahkan", headline style
         ):
@@ -208,6 +210,8 @@ class Syntax:
         for prefix in self.words.get("passive_prefix", ()):
             if token.lower.startswith(prefix) and token.lemma != token.lower and len(token.lower) > len(prefix) + 3:
                 return not token.lemma.startswith(prefix)
+            if token.lower.startswith(prefix) and not token.root and len(token.lower) > len(prefix) + 3:
+                return True  # a passive the stemmer could not take apart ("ditandatangani")
         if self.words.get("passive_aux") and index > 0:
             previous = tokens[index - 1]
             participle = token.lower.endswith(("ed", "en")) or self.has("irregular_participle", token)
