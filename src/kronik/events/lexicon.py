@@ -174,15 +174,20 @@ class Lexicon:
     def __init__(self, language: str, lemmatize: Lemmatizer):
         self.language = language
         self.patterns = tuple(_pattern(e, lemmatize) for e in load_entries(language, "events"))
+        # patterns by the words that can open them: a token tries only the patterns its lemma or surface opens
+        self._openers: dict[str, list[int]] = {}
+        for number, pattern in enumerate(self.patterns):
+            for word in {alt.words[0] for alt in pattern.slots[0].alternatives}:
+                self._openers.setdefault(word, []).append(number)
 
     def find(self, tokens: tuple[Token, ...]) -> list[PatternMatch]:
         """Non-overlapping matches, longest first, then leftmost."""
-        found = []
-        for pattern in self.patterns:
-            for i in range(len(tokens)):
-                match = match_pattern(pattern, tokens, i)
-                if match:
-                    found.append(match)
+        tried = sorted(
+            (number, i)
+            for i, token in enumerate(tokens)
+            for number in {*self._openers.get(token.lower, ()), *self._openers.get(token.lemma, ())}
+        )  # in pattern order, then token order: ties in the sort below keep the order of the dictionary
+        found = [m for number, i in tried if (m := match_pattern(self.patterns[number], tokens, i))]
         found.sort(key=lambda m: (-(m.last - m.first), -len(m.pattern.slots), m.first))
         taken: set[int] = set()
         kept = []
