@@ -127,6 +127,11 @@ class EntityRecognizer:
                 found.append(generic[0])
                 i = generic[1]
                 continue
+            end, entry = self.names.known_around_parenthesis(text, tokens, i) if tokens[i].capitalised else (0, None)
+            if entry is not None:
+                found.append(self._mention(text, [tokens[i], tokens[end - 1]], entry.type, self._actor_of(entry), entry.rule))
+                i = end
+                continue
             if self.names.starts_name(tokens, i):
                 stop = self.names.run_end(text, tokens, i)
                 found.extend(self._read_run(text, tokens, i, stop, day))
@@ -262,11 +267,18 @@ class EntityRecognizer:
                 i += length
                 while i < stop and self.cues.match("loc_tail", tokens, i, stop)[0]:
                     i += 1
-                if i < stop and not self.cues.match("org_tail", tokens, i, stop)[0]:
+                if i < stop and not self.cues.match("org_tail", tokens, i, stop)[0] and not self._common_rest(tokens, i, stop):
                     return i
                 continue
             i += 1
         return i
+
+    def _common_rest(self, tokens: list[Token], i: int, stop: int) -> bool:
+        """The rest of a cue-led name is common words ("Partai Indonesia Baru", "Gerakan Aceh Merdeka")."""
+        return all(
+            self.cues.is_common(t.key) and not t.text.isupper() and not self.names.known(tokens, k, stop)[0]
+            for k, t in enumerate(tokens[i:stop], i)
+        )
 
     def _emit(
         self, text: str, tokens: list[Token], start_index: int, pieces: list[Piece], title: Cue | None, country: str | None
@@ -274,6 +286,7 @@ class EntityRecognizer:
         pieces = self._merge_place_names_into_names([p for p in pieces if p.kind != "break"])
         if not pieces:
             return []
+        pieces = self._without_common_lead(pieces)
         last = pieces[-1]
         ends_as_org = self.cues.match("org_tail", last.tokens, len(last.tokens) - 1)[0] and title is None
         if ends_as_org and (len(pieces) > 1 or last.kind == "unknown" and len(last.tokens) > 1):
@@ -315,6 +328,15 @@ class EntityRecognizer:
                 continue
             found.append(self._unknown(text, tokens, piece, title if final or index == 0 else None, place_country))
         return [m for m in found if m is not None]
+
+    def _without_common_lead(self, pieces: list[Piece]) -> list[Piece]:
+        """Common nouns before a name the KB knows are no part of it ("Pesawat Saudia Airlines", "Kapal X")."""
+        if len(pieces) < 2 or pieces[-1].kind != "known" or pieces[-1].entries[0].type == "PER":
+            return pieces
+        lead = [t for p in pieces[:-1] for t in p.tokens]
+        if all(p.kind == "unknown" for p in pieces[:-1]) and all(self.cues.is_common(t.key) and not t.text.isupper() for t in lead):
+            return pieces[-1:]
+        return pieces
 
     def _named_for_state(self, head: Piece, state: Piece) -> bool:
         """An unknown word that is no person's name and no common word, then a state's name ("Arema Indonesia")."""

@@ -16,6 +16,7 @@ from kronik.knowledge import KnowledgeBase, NameEntry
 from kronik.ner.cues import CueBook, Token
 
 SENTENCE_END = re.compile(r"[.!?\n:\"“”]\s*$")
+MAX_PARENTHESIS_TOKENS = 3  # words of a short form in parentheses inside a name ("Detasemen Khusus (Densus) 88")
 MAX_RUN_NUMBER = 3  # digits of a number inside a name ("Densus 88"); longer numbers are years
 
 
@@ -26,17 +27,35 @@ class NameFinder:
         self.kb = kb
         self.cues = cues
 
-    @staticmethod
-    def tokens(text: str, start: int, end: int) -> list[Token]:
-        """The word tokens of text[start:end], English possessives cut off, sentence starts marked."""
+    def tokens(self, text: str, start: int, end: int) -> list[Token]:
+        """The word tokens of text[start:end], English possessives cut off, sentence starts marked, and a
+        hyphenated pair of places split in two ("Iran-Pakistan", "Teheran-Islamabad")."""
         tokens: list[Token] = []
         previous_end = start
         for match in TOKEN.finditer(text, start, end):
             initial = not tokens or bool(SENTENCE_END.search(text[previous_end : match.start()]))
             word = without_possessive(match.group())  # "Indonesia's" -> "Indonesia"
-            tokens.append(Token(match.start(), match.start() + len(word), word, fold(word), initial))
+            offset = match.start()
+            for part in self.place_pair(word):
+                tokens.append(Token(offset, offset + len(part), part, fold(part), initial))
+                offset += len(part) + 1
+                initial = False
             previous_end = match.end()
         return tokens
+
+    def place_pair(self, word: str) -> list[str]:
+        """The parts of a hyphenated word whose every part is a place or body the KB knows and the whole is not
+        ("Iran-Pakistan" -> Iran, Pakistan; "NICA-Belanda"; "Timor-Leste", "Zeta-Jones", "Amir-Abdollahian" stay
+        whole)."""
+        if "-" not in word or not word[:1].isupper():
+            return [word]
+        parts = word.split("-")
+        if len(parts) < 2 or self.kb.lookup((fold(word),)) or not all(part[:1].isupper() and self._is_place(part) for part in parts):
+            return [word]
+        return parts
+
+    def _is_place(self, word: str) -> bool:
+        return any(entry.type in ("LOC", "ORG") for entry in self.kb.lookup((fold(word),)))
 
     def starts_name(self, tokens: list[Token], i: int) -> bool:
         """A capitalised word, or a particle joined by a hyphen to one ("al-Sisi")."""
@@ -65,6 +84,24 @@ class NameFinder:
         while j > i + 1 and not self.starts_name(tokens, j - 1) and not tokens[j - 1].text.isdigit():
             j -= 1
         return j
+
+    def known_around_parenthesis(self, text: str, tokens: list[Token], i: int) -> tuple[int, NameEntry | None]:
+        """A KB name starting at token i with a short parenthesis inside it ("Detasemen Khusus (Densus) 88
+        Antiteror Polri"): (one past its last token, entry) when the name without the parenthesis is longer
+        than the part before it, else (0, None)."""
+        limit = min(len(tokens), i + self.kb.max_key_length + MAX_PARENTHESIS_TOKENS)
+        open_at = next((k for k in range(i + 1, limit) if text[tokens[k - 1].end : tokens[k].start] == " ("), None)
+        if open_at is None:
+            return 0, None
+        close_at = next((k for k in range(open_at + 1, min(limit, open_at + MAX_PARENTHESIS_TOKENS + 1))
+                         if text[tokens[k - 1].end : tokens[k].start] == ") "), None)
+        if close_at is None or any(text[tokens[k - 1].end : tokens[k].start] != " " for k in range(i + 1, open_at)):
+            return 0, None
+        outside = tokens[i:open_at] + tokens[close_at:]
+        length, entry = self.known(outside, 0, min(len(outside), self.kb.max_key_length))
+        if entry is None or length <= open_at - i:
+            return 0, None
+        return close_at + length - (open_at - i), entry
 
     def known(self, tokens: list[Token], i: int, stop: int, states_only: bool = False) -> tuple[int, NameEntry | None]:
         """Longest name the KB knows starting at token i (case rules applied): (length, entry)."""

@@ -1,0 +1,99 @@
+"""Rules of the sixth NER round: hyphenated pairs of places are two mentions, a KB name with a short form in
+parentheses inside it is one mention, common nouns before a KB name are no part of it, and an organisation led
+by a cue word keeps the common words after a state's name."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kronik.entities import EntityRecognizer
+from kronik.knowledge import KnowledgeBase
+
+
+@pytest.fixture(scope="module")
+def recognizer():
+    return EntityRecognizer(KnowledgeBase.load(("id", "en")), ("id", "en"))
+
+
+def mentions(recognizer, sentence):
+    return [(m.text, m.type, m.actor.id if m.actor else None) for m in recognizer.recognise(sentence, [(0, len(sentence))])]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Hubungan Iran-Pakistan memanas sejak pekan lalu.", [("Iran", "IRN"), ("Pakistan", "PAK")]),
+        ("Penerbangan Teheran-Islamabad dibatalkan pada Senin.", [("Teheran", "IRN"), ("Islamabad", "PAK")]),
+        ("Talks on the India-China border resumed on Monday.", [("India", "IND"), ("China", "CHN")]),
+    ],
+)
+def test_ner_boundaries_hyphenated_places_are_two_mentions(recognizer, sentence, expected):
+    found = [(text, actor) for text, kind, actor in mentions(recognizer, sentence) if kind == "LOC"]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, word",
+    [
+        ("Timor-Leste resmi menjadi anggota ASEAN.", "Timor-Leste"),
+        ("Catherine Zeta-Jones mengatakan film itu selesai.", "Catherine Zeta-Jones"),
+        ("Menlu Iran Hossein Amir-Abdollahian tiba di Islamabad.", "Hossein Amir-Abdollahian"),
+    ],
+)
+def test_ner_boundaries_hyphenated_names_stay_whole(recognizer, sentence, word):
+    assert word in [text for text, _, _ in mentions(recognizer, sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, text, actor",
+    [
+        ("Detasemen Khusus (Densus) 88 Antiteror Polri menangkap tiga orang di Bekasi.", "Detasemen Khusus (Densus) 88 Antiteror Polri", "kb:densus-88"),
+        ("Pesawat Saudia Airlines mendarat darurat di Medan.", "Saudia Airlines", "kb:saudia"),
+        ("Ancaman itu ditujukan kepada Pesawat Saudia Airlines yang membawa jemaah.", "Saudia Airlines", "kb:saudia"),
+    ],
+)
+def test_ner_boundaries_kb_names_keep_their_actor(recognizer, sentence, text, actor):
+    assert (text, "ORG", actor) in mentions(recognizer, sentence)
+    assert not any(kind == "PER" for _, kind, _ in mentions(recognizer, sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Partai Indonesia Baru didirikan pada 1998.", "Partai Indonesia Baru"),
+        ("Gerakan Aceh Merdeka menandatangani perjanjian damai di Helsinki.", "Gerakan Aceh Merdeka"),
+    ],
+)
+def test_ner_boundaries_cue_led_body_keeps_common_words_after_a_state(recognizer, sentence, name):
+    assert (name, "ORG") in [(text, kind) for text, kind, _ in mentions(recognizer, sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Kementerian Luar Negeri Iran Hossein Amir-Abdollahian tiba.", "Hossein Amir-Abdollahian"),
+        ("Presiden Joko Widodo (Jokowi) tiba di Bali.", "Joko Widodo"),
+    ],
+)
+def test_ner_boundaries_rules_leave_following_names_alone(recognizer, sentence, expected):
+    assert expected in [text for text, _, _ in mentions(recognizer, sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Para pendaki mencapai Puncak Jaya pada pagi hari.", "Puncak Jaya"),
+        ("Wisatawan memadati Pantai Kuta saat libur panjang.", "Pantai Kuta"),
+        ("Hujan deras membuat Air Terjun Sipiso-piso meluap.", "Air Terjun Sipiso-piso"),
+    ],
+)
+def test_ner_boundaries_landform_heads_start_places(recognizer, sentence, name):
+    assert (name, "LOC") in [(text, kind) for text, kind, _ in mentions(recognizer, sentence)]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(["Iran", "Pakistan", "Zeta", "Jones", "Densus", "(KPK)", "88", "-", "Pesawat", "Baru", "di", "Partai"]), max_size=10))
+def test_ner_boundaries_offsets_match_text(recognizer, words):
+    text = " ".join(words).replace(" - ", "-")
+    for mention in recognizer.recognise(text, [(0, len(text))]):
+        assert text[mention.start : mention.end] == mention.text
