@@ -112,3 +112,22 @@ def test_actors_cli_missing_database(tmp_path):
     result = invoke("actors", "list", "--db", str(tmp_path / "none.duckdb"))
     assert result.exit_code == 2 and "E212" in result.output
     assert not (tmp_path / "none.duckdb").exists()
+
+
+@pytest.mark.parametrize("listing", ["list_actors", "new_actors"])
+def test_actors_cli_listings_read_the_stored_mentions_once(db, monkeypatch, listing):
+    from kronik import actors
+    from kronik.store import Store
+
+    reads = []
+    original = Store._entities_by_article
+
+    def counted(self):
+        reads.append(1)
+        return original(self)
+
+    monkeypatch.setattr(Store, "_entities_by_article", counted)
+    with Store.open(db[0]) as store:
+        rows = getattr(actors, listing)(store)
+    assert len(reads) == 1
+    assert rows and all(r["mentions"] >= 1 for r in rows if "Wibisono" in r["name"])

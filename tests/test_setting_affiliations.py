@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
 
-from kronik.affiliations import ARMED_FORCES_RULE, Affiliations, ShortForms
+from kronik.affiliations import ARMED_FORCES_RULE, STATE_BODY_RULE, Affiliations, ShortForms, StateBodies
 from kronik.knowledge import KnowledgeBase
-from kronik.records import Actor, Article, EntityMention
+from kronik.records import Actor, Article, EntityMention, Sentence
 from kronik.setting import PERSON_NOT_PLACE, persons_not_places
 
 
@@ -30,6 +31,16 @@ def mention_of(text: str, words: str, actor: Actor | None, rule: str = "name:seq
 
 def article(text: str, *mentions: EntityMention) -> Article:
     return Article(id="t", raw_text=text, text=text, entities=tuple(mentions))
+
+
+def sentenced(text: str, *mentions: EntityMention, published: dt.date | None = None) -> Article:
+    """An article split into sentences at ". " (the test texts are written so), published on `published`."""
+    sentences, start = [], 0
+    for match in [*re.finditer(r"(?<=\.) ", text), None]:
+        end = match.start() if match else len(text)
+        sentences.append(Sentence(len(sentences), start, end, text[start:end]))
+        start = match.end() if match else end
+    return Article(id="t", raw_text=text, text=text, published=published, sentences=tuple(sentences), entities=tuple(mentions))
 
 
 @pytest.mark.parametrize(("sentence", "phrase", "state", "expected"), [
@@ -71,9 +82,9 @@ def test_affiliations_a_body_followed_by_a_state_is_that_states(kb, stage, sente
 
 
 def test_affiliations_a_body_not_next_to_the_state_stays_unplaced(kb, stage):
-    sentence = "Kementerian Luar Negeri menyatakan bahwa Iran menolak tawaran itu."
-    actor = Actor("new:kementerian-luar-negeri", "Kementerian Luar Negeri", "organization", None, "GOV")
-    found = stage(article(sentence, mention_of(sentence, "Kementerian Luar Negeri", actor), mention_of(sentence, "Iran", kb.state("IRN"))))
+    sentence = "Kementerian Pariwisata menyatakan bahwa Iran menolak tawaran itu."  # no bare state body: nothing ties it
+    actor = Actor("new:kementerian-pariwisata", "Kementerian Pariwisata", "organization", None, "GOV")
+    found = stage(sentenced(sentence, mention_of(sentence, "Kementerian Pariwisata", actor), mention_of(sentence, "Iran", kb.state("IRN"))))
     assert found.entities[0].actor.country is None
 
 
@@ -129,3 +140,90 @@ def test_setting_a_place_named_like_a_person_of_the_article_is_that_person():
     assert found[1].actor == person and found[1].type == "PER" and found[1].rule == PERSON_NOT_PLACE
     assert persons_not_places((second,)) == (second,)  # no person of that name: the place stays
     assert re.fullmatch(r"setting:.*", PERSON_NOT_PLACE)
+
+
+# --- bare bodies of a state ("Kemlu", "Komite Keamanan Nasional") ---
+
+BODY = {"Kemlu": "new:kemlu", "Kementerian Luar Negeri": "new:kementerian-luar-negeri",
+        "Komite Keamanan Nasional": "new:komite-keamanan-nasional", "Dewan Keamanan Nasional": "new:dewan-keamanan-nasional",
+        "Foreign Ministry": "new:foreign-ministry", "Kementerian Pertahanan": "new:kementerian-pertahanan"}
+NAMED = {"Pakistan": "PAK", "Iran": "IRN", "Lebanon": "LBN", "Jepang": "JPN", "Kolombia": "COL", "Indonesia": "IDN",
+         "Sugiono": "kb:sugiono", "Shehbaz Sharif": "kb:shehbaz-sharif", "Abbas Araghchi": "kb:abbas-araghchi",
+         "Retno Marsudi": "kb:retno-marsudi"}
+
+
+def bare_body_article(kb, text: str, published: dt.date = dt.date(2025, 6, 2)) -> Article:
+    """The article of `text` with a mention for every body of BODY and name of NAMED it contains."""
+    mentions = []
+    for words, actor_id in {**BODY, **NAMED}.items():
+        for match in re.finditer(rf"\b{re.escape(words)}\b", text):
+            actor = kb.actor(actor_id) if actor_id in kb.states or actor_id.startswith("kb:") else Actor(actor_id, words, "organization", None, "GOV")
+            kind = "PER" if actor.kind == "person" else "LOC" if actor.kind == "state" else "ORG"
+            mentions.append(EntityMention(match.start(), match.end(), words, kind, actor, "test"))
+    return sentenced(text, *sorted(mentions, key=lambda m: m.start), published=published)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the head of the body named in the sentence ties it, even when the sentence names another state
+    ("Perdana Menteri Shehbaz Sharif memimpin rapat Komite Keamanan Nasional di Islamabad.", "kb:pakistan-nsc"),
+    ("Kemlu mengatakan Sugiono prihatin atas serangan di Lebanon.", "kb:kemlu-ri"),
+    ("Abbas Araghchi mengatakan Kementerian Luar Negeri telah memanggil duta besar itu.", "kb:kemlu-iran"),
+    # exactly one state named in the sentence
+    ("Pemerintah Pakistan menyebut Komite Keamanan Nasional akan bersidang besok.", "kb:pakistan-nsc"),
+    ("Pemerintah Iran menyatakan Dewan Keamanan Nasional menolak usulan itu.", "kb:iran-snsc"),
+    ("Pemerintah Jepang menyebut Kementerian Luar Negeri sudah menerima nota itu.", "new:kementerian-luar-negeri-jpn"),
+    # two states in the sentence, none of their heads: the article's heads decide when most are of one state
+    ("Sugiono tiba di Tokyo. Kemlu menyebut Pakistan dan Iran sepakat berunding.", "kb:kemlu-ri"),
+    # nothing ties it: left as it is
+    ("Kemlu menyebut Pakistan dan Iran sepakat berunding.", "new:kemlu"),
+    ("Kemlu menyebut pertemuan itu berjalan lancar.", "new:kemlu"),
+])
+def test_affiliations_bare_body_is_the_body_of_the_state_the_text_ties_it_to(kb, stage, text, expected):
+    found = [m for m in stage(bare_body_article(kb, text)).entities if m.text in BODY]
+    assert [m.actor.id for m in found] == [expected]
+    assert (found[0].rule == STATE_BODY_RULE) is (expected not in BODY.values())
+
+
+def test_affiliations_bare_body_resolved_goes_by_its_bare_names_too(kb, stage):
+    text = "Perdana Menteri Shehbaz Sharif memimpin rapat Komite Keamanan Nasional di Islamabad."
+    actor = next(m.actor for m in stage(bare_body_article(kb, text)).entities if m.text == "Komite Keamanan Nasional")
+    assert actor.country == "PAK"
+    assert {"Komite Keamanan Nasional", "National Security Committee"} <= set(actor.aliases)
+
+
+def test_affiliations_bare_body_heads_count_on_the_publication_day(kb, stage):
+    text = "Kemlu menyebut Retno Marsudi hadir sebagai tamu. Kemlu menyebut Kolombia dan Jepang sepakat berunding."
+    in_office = stage(bare_body_article(kb, text, dt.date(2022, 3, 1))).entities
+    later = stage(bare_body_article(kb, text, dt.date(2025, 3, 1))).entities
+    assert [m.actor.id for m in in_office if m.text == "Kemlu"] == ["kb:kemlu-ri", "kb:kemlu-ri"]
+    assert [m.actor.id for m in later if m.text == "Kemlu"] == ["new:kemlu", "new:kemlu"]
+
+
+def test_affiliations_bare_body_in_a_domestic_story_is_the_domestic_states(kb, stage):
+    text = ("Sugiono tiba di Jakarta. Sugiono bertemu Prabowo. Indonesia menyiapkan bantuan. "
+            "Indonesia mengirim kapal. Kemlu menyebut Kolombia dan Jepang ikut membantu.")
+    found = stage(bare_body_article(kb, text, dt.date(2025, 3, 1))).entities
+    assert [m.actor.id for m in found if m.text == "Kemlu"] == ["kb:kemlu-ri"]
+
+
+def test_affiliations_a_bare_body_followed_by_its_state_takes_the_kbs_body(kb, stage):
+    sentence = "Kementerian Luar Negeri Pakistan menolak tuduhan itu."
+    actor = Actor("new:kementerian-luar-negeri", "Kementerian Luar Negeri", "organization", None, "GOV")
+    found = stage(article(sentence, mention_of(sentence, "Kementerian Luar Negeri", actor), mention_of(sentence, "Pakistan", kb.state("PAK"))))
+    assert found.entities[0].actor.id == "kb:pakistan-foreign-office"
+
+
+@pytest.mark.parametrize(("name", "body"), [
+    ("Kemlu", "foreign_ministry"), ("kementerian luar negeri", "foreign_ministry"), ("Foreign  Ministry", "foreign_ministry"),
+    ("Komite Keamanan Nasional", "national_security_council"), ("National Security Council", "national_security_council"),
+    ("Kementerian Pertahanan", "defence_ministry"), ("Kementerian Pariwisata", None), ("Kemlu RI", None),
+])
+def test_affiliations_state_bodies_by_bare_name(name, body):
+    found = StateBodies.load(("id", "en")).body(name)
+    assert (found.body if found else None) == body
+
+
+def test_affiliations_every_state_body_the_kb_marks_has_bare_names(kb):
+    bodies = StateBodies.load(("id", "en")).bodies
+    assert {kind for kind, _ in kb.bodies if kind != "armed_forces"} <= set(bodies)
+    assert all(body.heads and body.names for body in bodies.values())

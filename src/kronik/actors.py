@@ -71,9 +71,10 @@ def list_actors(
     store: Store, kind: str | None = None, country: str | None = None, limit: int | None = None
 ) -> list[dict[str, Any]]:
     """Actors (merges applied) with their mention, event and article counts, most mentioned first."""
-    used = usage(store)
+    by_article = store.entity_mentions()  # read once: for the counts and for the entities
+    used = usage(store, by_article)
     rows = []
-    for entity in store.entities():
+    for entity in store.entities(by_article):
         if kind and entity["kind"] != kind or country and (entity["country"] or "").upper() != country.upper():
             continue
         rows.append({
@@ -138,9 +139,10 @@ def _roles(kb: Any, actor_id: str) -> list[dict[str, Any]]:
 def new_actors(store: Store, limit: int | None = None) -> list[dict[str, Any]]:
     """Actors found in text that the KB lacks (not "kb:", not a state, not an unresolved name), most mentioned
     first, with their most frequent title rule and the sentence of their first mention, for a curator."""
-    used = usage(store)
+    by_article = store.entity_mentions()  # read once: for the counts and for the entities
+    used = usage(store, by_article)
     candidates = [
-        e for e in store.entities()
+        e for e in store.entities(by_article)
         if not is_curated(e["id"]) and not e["id"].startswith("unresolved:") and e["kind"] != "state" and used.mentions[e["id"]]
     ]
     candidates.sort(key=lambda e: (-used.mentions[e["id"]], -len(e["article_ids"]), e["id"]))
@@ -225,7 +227,7 @@ def _first_sentences(store: Store, places: set[tuple[str, int]]) -> dict[tuple[s
     for article_id, offset in places:
         wanted[article_id].add(offset)
     found = {}
-    for article in store.load_articles():
+    for article in store.load_articles(mentions=False):  # the sentences only: the mentions were read already
         for offset in wanted.get(article.id, ()):
             found[(article.id, offset)] = _sentence_at(article, offset)
     return found

@@ -10,20 +10,32 @@ The recogniser resolves each name on its own. Some names only say whom they belo
 - a person without a country written right after a non-state group that has one ("pemimpin Hamas Mohammed
   Odeh"), or followed by an apposition ending in it ("Mohammed Odeh, komandan sayap militer Hamas"), is a
   member of it and takes its country (and its sector, when the person has none).
-Every mention of the same actor in the article takes the change. Organisations found only in text also get
-the other written form of their name from `lang/<code>/aliases.yaml` short forms ("Kejaksaan Negeri Kuningan"
-also goes by "Kejari Kuningan").
+- a body every state has, written bare ("Kemlu", "Komite Keamanan Nasional": `state-body` entries of
+  `lang/<code>/aliases.yaml`), is the body of the state the text ties it to: the one state whose holder of an
+  office leading the body (`heads`: KB roles on the publication day) the sentence names; else the one state the
+  sentence names; else the article's domestic setting; else the state of most of the holders of its leading
+  offices the article names, when they are more than half. That state's KB body (`stands_for`) where the KB
+  has one, else the text's actor placed in that state; otherwise it is left as it is.
+Every mention of the same actor in the article takes the change (bare bodies: each mention by its sentence).
+Organisations found only in text also get the other written form of their name from `lang/<code>/aliases.yaml`
+short forms ("Kejaksaan Negeri Kuningan" also goes by "Kejari Kuningan").
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
+from kronik.config import Config
+from kronik.gazetteer import fold
 from kronik.knowledge import KnowledgeBase, is_curated
 from kronik.lang import load_all
 from kronik.records import Actor, Article, EntityMention
+from kronik.setting import domestic_state
 
 GENERIC = "generic:"
 ARMED_FORCES = "armed_forces"
@@ -35,6 +47,7 @@ APPOSITION = re.compile(r"\s*(?:,|--|\u2013|\u2014|\()\s*")  # what opens an app
 MAX_APPOSITION_WORDS = 8
 MAX_TITLE_WORDS = 2  # lower-case words allowed between a group and its member ("pemimpin senior")
 AFFILIATING_KINDS = frozenset({"group"})  # bodies of a state place their people through the setting stage
+STATE_BODY_RULE = "affiliation:state-body"
 
 
 class Affiliations:
@@ -45,13 +58,21 @@ class Affiliations:
     requires = ("entities",)
     assigns = ("entities",)
 
-    def __init__(self, kb: KnowledgeBase, short_forms: ShortForms | None = None):
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        short_forms: ShortForms | None = None,
+        state_bodies: StateBodies | None = None,
+        share: float = Config().domestic_share,
+    ):
         self.kb = kb
         self.short_forms = short_forms or ShortForms(())
+        self.state_bodies = state_bodies or StateBodies(())
+        self.share = share  # the domestic setting's share (Config.domestic_share)
 
     @classmethod
-    def load(cls, kb: KnowledgeBase, languages: tuple[str, ...]) -> Affiliations:
-        return cls(kb, ShortForms.load(languages))
+    def load(cls, kb: KnowledgeBase, languages: tuple[str, ...], share: float = Config().domestic_share) -> Affiliations:
+        return cls(kb, ShortForms.load(languages), StateBodies.load(languages), share)
 
     def __call__(self, article: Article) -> Article:
         mentions = sorted(article.entities, key=lambda m: (m.start, m.end))
@@ -83,6 +104,7 @@ class Affiliations:
                 dataclasses.replace(m, actor=changed[m.actor.id]) if m.actor is not None and m.actor.id in changed else m
                 for m in mentions
             ]
+        mentions = self.bare_bodies(article, mentions)
         if mentions == sorted(article.entities, key=lambda m: (m.start, m.end)):
             return article
         return dataclasses.replace(article, entities=tuple(mentions))
@@ -112,7 +134,72 @@ class Affiliations:
         known = self.kb.find_actor(f"{body.text} {mentions[j].text}")
         if known is not None and known.country == state.id:
             return known
+        bare = self.state_bodies.body(body.text)
+        if bare is not None and (kb_body := self.kb.body_of(bare.body, state.id)) is not None:
+            return kb_body
         return dataclasses.replace(body.actor, country=state.id)
+
+    def bare_bodies(self, article: Article, mentions: list[EntityMention]) -> list[EntityMention]:
+        """Bare names of a state's body ("Kemlu") as the body of the state the text ties each to."""
+        found = [(i, body) for i, m in enumerate(mentions) if (body := self.bare_body(m)) is not None]
+        if not found:
+            return mentions
+        result = list(mentions)
+        for i, body in found:
+            state = self.tied_state(article, mentions, i, body)
+            if state is not None:
+                actor = self.kb.body_of(body.body, state) or placed_body(mentions[i].actor, state)
+                actor = dataclasses.replace(actor, aliases=tuple(dict.fromkeys((*actor.aliases, *body.names))))
+                result[i] = dataclasses.replace(mentions[i], actor=actor, rule=STATE_BODY_RULE)
+        return result
+
+    def bare_body(self, mention: EntityMention) -> StateBody | None:
+        """The kind of state body a mention names bare, when its actor is found only in text and has no country."""
+        actor = mention.actor
+        if actor is None or actor.kind != "organization" or actor.country or is_curated(actor.id):
+            return None
+        return self.state_bodies.body(mention.text)
+
+    def tied_state(self, article: Article, mentions: Sequence[EntityMention], i: int, body: StateBody) -> str | None:
+        """The state the text ties the bare body at `i` to (see the module docstring), or None."""
+        day = article.published
+        inside = same_sentence(article, mentions, i)
+        heads = {c for m in inside for c in self.head_countries(m, body, day)}
+        if len(heads) == 1:
+            return heads.pop()
+        named = {m.actor.id for m in inside if m.actor is not None and m.actor.kind == "state"}
+        if len(named) == 1:
+            return named.pop()
+        domestic = domestic_state(mentions, self.share)
+        if domestic is not None:
+            return domestic
+        counted = Counter(c for m in mentions for c in self.head_countries(m, body, day))
+        if counted:
+            state, count = counted.most_common(1)[0]
+            if count * 2 > sum(counted.values()):
+                return state
+        return None
+
+    def head_countries(self, mention: EntityMention, body: StateBody, day: dt.date | None) -> set[str]:
+        """The states whose office leading `body` the person of `mention` holds on `day` (KB roles)."""
+        actor = mention.actor
+        if day is None or actor is None or actor.kind != "person" or not is_curated(actor.id):
+            return set()
+        return {r.country for r in self.kb.roles_of(actor.id, day) if r.role in body.heads and r.country}
+
+
+def same_sentence(article: Article, mentions: Sequence[EntityMention], i: int) -> list[EntityMention]:
+    """The other mentions in the sentence of mention `i` (none when the article has no sentences)."""
+    at = mentions[i].start
+    sentence = next((s for s in article.sentences if s.start <= at < s.end), None)
+    if sentence is None:
+        return []
+    return [m for j, m in enumerate(mentions) if j != i and sentence.start <= m.start < sentence.end]
+
+
+def placed_body(actor: Actor, state: str) -> Actor:
+    """A body found only in text, placed in `state`: its id names the state, so two states' bodies stay apart."""
+    return dataclasses.replace(actor, id=f"{actor.id}-{state.lower()}", country=state)
 
 
 def member_of(text: str, mentions: Sequence[EntityMention], i: int) -> Actor | None:
@@ -163,3 +250,33 @@ class ShortForms:
                 if name.startswith(this + " ") and name[len(this) + 1 :].strip():
                     found.append(f"{other} {name[len(this) + 1 :]}")
         return found
+
+
+@dataclass(frozen=True)
+class StateBody:
+    """A body every state has (`body`, as `stands_for` marks it in the KB), its bare names and leading offices."""
+
+    body: str
+    names: tuple[str, ...]
+    heads: frozenset[str]
+
+
+class StateBodies:
+    """Bare names of states' bodies ("Kemlu", "National Security Committee"), every language's names together."""
+
+    def __init__(self, entries: Iterable[Mapping]):
+        names: dict[str, list[str]] = {}
+        heads: dict[str, set[str]] = {}
+        for entry in entries:
+            body = str(entry["body"])
+            names.setdefault(body, []).extend(str(n) for n in entry.get("names") or ())
+            heads.setdefault(body, set()).update(str(h) for h in entry.get("heads") or ())
+        self.bodies = {b: StateBody(b, tuple(dict.fromkeys(n)), frozenset(heads[b])) for b, n in names.items()}
+        self.by_name = {fold(n): self.bodies[b] for b, found in names.items() for n in found}
+
+    @classmethod
+    def load(cls, languages: tuple[str, ...]) -> StateBodies:
+        return cls(e for e in load_all("aliases", languages) if e.get("kind") == "state-body")
+
+    def body(self, name: str) -> StateBody | None:
+        return self.by_name.get(fold(" ".join(name.split())))

@@ -70,7 +70,7 @@ def build_pipeline(config: Config, repeated_lines: dict[str, frozenset[str]] | N
             LanguageDetector(languages, config.default_language),
             SentenceSplitter(languages),
             EntityRecognizer(kb, languages),
-            Affiliations.load(kb, languages),
+            Affiliations.load(kb, languages, config.domestic_share),
             DomesticSetting(config.domestic_share),
             resolver,
             EventCoder(languages, config.default_language, dater),

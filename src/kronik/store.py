@@ -299,11 +299,12 @@ class Store:
         ).fetchall()
         return [_with_merged(serialize.mention_dict(r[0], _mention_from_row(r[1:])), merged) for r in rows]
 
-    def entities(self) -> list[dict[str, Any]]:
+    def entities(self, by_article: dict[str, tuple[EntityMention, ...]] | None = None) -> list[dict[str, Any]]:
         """One FORMAT.md `export entities` dict per actor named in the text or taking part in an event (an
-        actor merged into another counts for that one)."""
+        actor merged into another counts for that one). `by_article`: the stored entity mentions by article
+        (`entity_mentions()`) when the caller has read them already, so they are read once."""
         stored = self.stored_actors()
-        by_article = self._entities_by_article()
+        by_article = self._entities_by_article() if by_article is None else by_article
         named = [(article_id, e) for article_id, found in by_article.items() for e in found]
         merges = self.merge_map()
         merged = merges.merged_actors(self._merge_members(stored, merges, by_article)) if merges else {}
@@ -396,16 +397,17 @@ class Store:
                 )
         return row
 
-    def load_articles(self) -> Iterator[Article]:
-        """The stored articles as full records (ordered by id), for re-processing or corpus stages."""
-        yield from self._read_articles(with_details=True)
+    def load_articles(self, mentions: bool = True) -> Iterator[Article]:
+        """The stored articles as full records (ordered by id), for re-processing or corpus stages; without
+        their entity and event mentions when `mentions` is false (a caller that has read them already)."""
+        yield from self._read_articles(with_details=True, with_mentions=mentions)
 
-    def _read_articles(self, with_details: bool) -> Iterator[Article]:
+    def _read_articles(self, with_details: bool, with_mentions: bool = True) -> Iterator[Article]:
         columns = "id, title, outlet, url, published, published_source, language, text, raw_text, origin, " \
                   "removed, sentences, dates, stages"
         rows = self.connection.execute(f"SELECT {columns} FROM articles ORDER BY id").fetchall()
-        events = self._events_by_article() if with_details else {}
-        entities = self._entities_by_article() if with_details else {}
+        events = self._events_by_article() if with_details and with_mentions else {}
+        entities = self._entities_by_article() if with_details and with_mentions else {}
         for row in rows:
             article = _article_from_row(row, with_details)
             if with_details:
