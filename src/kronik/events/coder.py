@@ -10,7 +10,7 @@ from kronik.dates import DateResolver
 from kronik.events.dating import EventDater
 from kronik.events.lexicon import Lemmatizer, Lexicon, PatternMatch, Token, parse_alternative, tokenize
 from kronik.events.plover import Plover
-from kronik.events.roles import NOUN_ACTOR_REACH, Group, Roles, actor_groups, assign_roles, noun_agent
+from kronik.events.roles import NOUN_ACTOR_REACH, Group, Roles, actor_groups, assign_roles, noun_agent, subject_of
 from kronik.events.syntax import Syntax
 from kronik.knowledge import is_curated
 from kronik.lang import load_entries
@@ -110,13 +110,14 @@ class EventCoder:
                     mention = dataclasses.replace(mention, recipients=target)
                 if not mention.recipients and (match.pattern.needs_recipient or _counts_witnesses(match, tokens, rules)):
                     continue
-                if rules.syntax.is_noun_at(tokens, match.head):
-                    if not mention.recipients and not rules.syntax.after_light_verb(tokens, match.first):
-                        repeats.add(len(mentions))
-                else:
-                    verbal = Group(-1, -1, mention.actors)
-                    if not match.pattern.reciprocal:  # a meeting's parties are not all its subject
-                        subject = subject or verbal
+                noun = rules.syntax.is_noun_at(tokens, match.head)
+                light = noun and rules.syntax.after_light_verb(tokens, match.first)
+                if noun and not mention.recipients and not light:
+                    repeats.add(len(mentions))
+                if light or not noun:  # "mengadakan pertemuan" is as much a verb as "bertemu"
+                    verbal = _doer(match, mention, tokens, groups, rules)
+                if not noun and not match.pattern.reciprocal:  # a meeting's parties are not all its subject
+                    subject = subject or verbal
                 mentions.append(mention)
             # who the sentence is about, for a next one opening with "Dia"/"He": the doer of its first verb
             previous_subject = subject or _leading_group(tokens, groups, rules.syntax) or previous_subject
@@ -334,6 +335,15 @@ def _object_event(match, later, tokens, groups, rules, earlier) -> tuple:
             if previous.category == noun.pattern.category:
                 return previous.actors
     return ()
+
+
+def _doer(match, mention: EventMention, tokens, groups, rules: LanguageRules) -> Group:
+    """Who did the verb, for a verb joined to it: a meeting's subject rather than all its parties."""
+    if match.pattern.reciprocal:
+        subject = subject_of(match.first, tokens, groups, rules.syntax)
+        if subject is not None:
+            return subject
+    return Group(-1, -1, mention.actors)
 
 
 def _leading_group(tokens, groups: list[Group], syntax: Syntax) -> Group | None:

@@ -110,6 +110,8 @@ def assign_roles(
             recipient_from = actor.last
     if actor is None and verbal is not None and verbal.actors and syntax.is_joined_verb(tokens, match.first):
         actor = verbal
+    if actor is None and syntax.is_comma_joined_verb(tokens, match.first):
+        actor = verbal if verbal is not None and verbal.actors else _subject_before_insertion(match.first, tokens, groups, syntax)
     if actor is None and syntax.is_participle_clause(tokens, match.first):
         actor = verbal if verbal is not None and verbal.actors else _main_subject(match.first, tokens, groups, syntax)
     if actor is None and syntax.inert_subject(tokens, match.first):
@@ -138,8 +140,7 @@ def _reciprocal(match, tokens, groups, syntax, fallback) -> tuple[Actor, ...]:
     subject = subject_of(match.first, tokens, groups, syntax) or _speaker(tokens, groups, syntax)
     subject = subject or _carried(match, tokens, syntax, fallback) or _placed_subject(match.first, tokens, groups, syntax)
     chosen = [subject] if subject else []
-    chosen += [g for g in groups if g.first > match.last and not _after_location(g, tokens, syntax)
-               and not syntax.has("vicinity", tokens[g.first - 1])]
+    chosen += _parties_after(match, tokens, groups, syntax)
     chosen += [g for g in groups if start <= g.first and g.last < match.first and g is not subject and not _after_location(g, tokens, syntax)]
     for group in chosen:
         for actor in group.actors:
@@ -162,6 +163,32 @@ def subject_of(first: int, tokens: tuple[Token, ...], groups: list[Group], synta
             continue  # the doer inside an attribute ("Houthi yang didukung Iran") is not the subject
         return group
     return None
+
+
+def _subject_before_insertion(first, tokens, groups, syntax) -> Group | None:
+    """ "Retno, dalam pertemuan dengan Menlu Jepang, mendesak ...": the subject before a phrase set off by
+    commas that opens with a preposition or a subordinator."""
+    commas = [t.index for t in tokens[:first] if t.text == ","]
+    if len(commas) < 2 or commas[-2] + 1 >= len(tokens) or not syntax.has("insertion", tokens[commas[-2] + 1]):
+        return None
+    return subject_of(commas[-2], tokens, groups, syntax)
+
+
+def _parties_after(match, tokens, groups, syntax) -> list[Group]:
+    """The groups after a meeting phrase up to the next comma or semicolon: "bertemu dengan X dan Y" but not
+    the object of a verb after a comma ("..., mendesak Israel"), nor one after a frame ("di tengah kebuntuan
+    dengan Iran"). Clause words are no limit here: a relative on the meeting noun still names its parties
+    ("pembicaraan yang bertujuan mengakhiri perang dengan AS"), and "sementara" is also "interim"."""
+    parties: list[Group] = []
+    edge = match.last
+    for group in (g for g in groups if g.first > match.last):
+        gap = tokens[edge + 1 : group.first]
+        if any(t.text in (",", ";") or syntax.has("frame", t) for t in gap):
+            break
+        edge = group.last
+        if not _after_location(group, tokens, syntax) and not syntax.has("vicinity", tokens[group.first - 1]):
+            parties.append(group)
+    return parties
 
 
 def _placed_subject(first, tokens, groups, syntax) -> Group | None:
@@ -263,7 +290,7 @@ def _object(index, tokens, groups, syntax, actor: Group | None = None) -> Group 
         if group.first <= index or any(a <= group.first <= b for a, b in skipped):
             continue
         between = [t for t in tokens[index + 1 : group.first] if not any(a <= t.index <= b for a, b in skipped)]
-        if any(syntax.has("clause", t) for t in between):
+        if any(syntax.splits_clause(tokens, t.index) for t in between):
             return None
         if _after_location(group, tokens, syntax) or _same(group, actor):
             continue

@@ -172,6 +172,20 @@ class Syntax:
         start = max(self.clause_start(tokens, first), first - reach)
         return any(self.has("light_verb", t) for t in tokens[start:first])
 
+    def splits_clause(self, tokens: tuple[Token, ...], index: int) -> bool:
+        """Whether the word at `index` starts a new clause; not the relative of a headless relative that names
+        the object ("terhadap apa yang mereka sebut markas teroris": "what they call")."""
+        if not self.has("clause", tokens[index]):
+            return False
+        return not (index > 0 and self.has("relative", tokens[index]) and self.has("free_relative", tokens[index - 1]))
+
+    def is_comma_joined_verb(self, tokens: tuple[Token, ...], first: int) -> bool:
+        """A verb right after a comma with no subject of its own ("X menelepon Y, menyerukan ...", "X, dalam
+        pertemuan dengan Y, mendesak ..."): it shares the subject of the clause before the comma."""
+        index = self._before_adverbs(tokens, first)
+        prefixes = tuple(self.words.get("verb_prefix", ()))
+        return index > 0 and tokens[index].text == "," and bool(prefixes) and tokens[first].lower.startswith(prefixes)
+
     def is_joined_verb(self, tokens: tuple[Token, ...], first: int) -> bool:
         """A verb right after a coordinator ("... dan memperingatkan", "... lalu juga menuduh"): it shares the
         subject of the verb before it."""
