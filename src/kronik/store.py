@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
-import json
 import logging
 import re
 import uuid
@@ -32,31 +30,15 @@ from kronik import serialize
 from kronik.corpus.aliases import MANUAL, Merge, MergeMap
 from kronik.errors import KronikError
 from kronik.records import Actor, Article, EntityMention, EventMention
+from kronik.rows import (
+    ACTOR_COLUMNS, ARTICLE_COLUMNS, ENTITY_COLUMNS, MENTION_COLUMNS, article_actors, article_from_row, article_row,
+    dumps, entity_row, loads, mention_from_row, mention_row,
+)
 
 log = logging.getLogger(__name__)
 
 MIGRATION_NAME = re.compile(r"^(\d{4})_(\w+)\.sql$")
 
-TEXT = pa.string()
-ARTICLE_COLUMNS = (
-    ("id", TEXT), ("title", TEXT), ("outlet", TEXT), ("url", TEXT), ("published", pa.date32()),
-    ("published_source", TEXT), ("language", TEXT), ("text", TEXT), ("raw_text", TEXT), ("origin", TEXT),
-    ("removed", TEXT), ("sentences", TEXT), ("dates", TEXT), ("stages", TEXT), ("content_hash", TEXT),
-    ("run_id", TEXT),
-)
-MENTION_COLUMNS = (
-    ("article_id", TEXT), ("event_id", TEXT), ("position", pa.int32()), ("category", TEXT), ("mode", TEXT),
-    ("context", TEXT), ("actors", TEXT), ("recipients", TEXT), ("date", TEXT), ("date_precision", TEXT),
-    ("date_text", TEXT), ("location", TEXT), ("sentence_index", pa.int32()), ("sentence", TEXT),
-    ("start", pa.int32()), ("end", pa.int32()), ("score", pa.float64()), ("entry_ids", TEXT), ("run_id", TEXT),
-    ("fatalities", pa.int32()),
-)
-ENTITY_COLUMNS = (
-    ("article_id", TEXT), ("position", pa.int32()), ("start", pa.int32()), ("end", pa.int32()), ("text", TEXT),
-    ("type", TEXT), ("rule", TEXT), ("actor_id", TEXT), ("actor_name", TEXT), ("actor_kind", TEXT),
-    ("country", TEXT), ("sector", TEXT), ("actor_aliases", TEXT),
-)
-ACTOR_COLUMNS = (("id", TEXT), ("name", TEXT), ("kind", TEXT), ("country", TEXT), ("sector", TEXT), ("aliases", TEXT))
 
 
 @dataclass(frozen=True)
@@ -76,19 +58,6 @@ def migrations() -> tuple[Migration, ...]:
             description = match.group(2).replace("_", " ")
             found.append(Migration(int(match.group(1)), description, path.read_text(encoding="utf-8")))
     return tuple(sorted(found, key=lambda m: m.version))
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
-
-
-def _loads(text: str | None, default: Any = None) -> Any:
-    return default if text is None else json.loads(text)
-
-
-def content_hash(article: Article) -> str:
-    """SHA-256 of the article's raw text: equal hashes mean the same input."""
-    return hashlib.sha256(article.raw_text.encode("utf-8")).hexdigest()
 
 
 class Store:
@@ -154,13 +123,13 @@ class Store:
         self.connection.execute(
             "INSERT INTO runs (run_id, started_at, input, kronik_version, config, stage_versions) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            [run_id, _now(), input, kronik.__version__, _dumps(config), _dumps(stage_versions)],
+            [run_id, _now(), input, kronik.__version__, dumps(config), dumps(stage_versions)],
         )
         return run_id
 
     def finish_run(self, run_id: str, counts: dict[str, Any]) -> None:
         self.connection.execute(
-            "UPDATE runs SET finished_at = ?, counts = ? WHERE run_id = ?", [_now(), _dumps(counts), run_id]
+            "UPDATE runs SET finished_at = ?, counts = ? WHERE run_id = ?", [_now(), dumps(counts), run_id]
         )
 
     def runs(self) -> list[dict[str, Any]]:
@@ -175,9 +144,9 @@ class Store:
                 "finished_at": r[2].isoformat() if r[2] else None,
                 "input": r[3],
                 "kronik_version": r[4],
-                "config": _loads(r[5], {}),
-                "stage_versions": _loads(r[6], {}),
-                "counts": _loads(r[7], None),
+                "config": loads(r[5], {}),
+                "stage_versions": loads(r[6], {}),
+                "counts": loads(r[7], None),
             }
             for r in rows
         ]
@@ -208,14 +177,14 @@ class Store:
         with self._transaction():
             for table, column in (("mentions", "article_id"), ("entity_mentions", "article_id"), ("articles", "id")):
                 self.connection.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT unnest(?::VARCHAR[]))", [ids])
-            self._insert("articles", ARTICLE_COLUMNS, [_article_row(a, run_id) for a in articles])
+            self._insert("articles", ARTICLE_COLUMNS, [article_row(a, run_id) for a in articles])
             self._insert("mentions", MENTION_COLUMNS, [
-                _mention_row(a.id, n, e, run_id) for a in articles for n, e in enumerate(a.events)
+                mention_row(a.id, n, e, run_id) for a in articles for n, e in enumerate(a.events)
             ])
             self._insert("entity_mentions", ENTITY_COLUMNS, [
-                _entity_row(a.id, n, e) for a in articles for n, e in enumerate(a.entities)
+                entity_row(a.id, n, e) for a in articles for n, e in enumerate(a.entities)
             ])
-            self._save_actors([actor for a in articles for actor in _article_actors(a)])
+            self._save_actors([actor for a in articles for actor in article_actors(a)])
 
     def _insert(self, table: str, columns: tuple[tuple[str, pa.DataType], ...], rows: list[list[Any]]) -> None:
         """Insert rows (lists in column order) through one Arrow table: one statement per batch."""
@@ -239,7 +208,7 @@ class Store:
             [ids],
         ).fetchall()
         for row in rows:
-            merged[row[0]] = Actor(row[0], row[1], row[2], row[3], row[4], tuple(_loads(row[5], [])))
+            merged[row[0]] = Actor(row[0], row[1], row[2], row[3], row[4], tuple(loads(row[5], [])))
         changed: set[str] = set()
         for actor in actors:
             known = merged.get(actor.id)
@@ -255,7 +224,7 @@ class Store:
             return
         self.connection.execute("DELETE FROM actors WHERE id IN (SELECT unnest(?::VARCHAR[]))", [sorted(changed)])
         self._insert("actors", ACTOR_COLUMNS, [
-            [a.id, a.name, a.kind, a.country, a.sector, _dumps(list(a.aliases))]
+            [a.id, a.name, a.kind, a.country, a.sector, dumps(list(a.aliases))]
             for a in (merged[i] for i in ids if i in changed)
         ])
 
@@ -297,7 +266,7 @@ class Store:
             'date_text, location, sentence_index, sentence, "start", "end", score, entry_ids, fatalities '
             "FROM mentions ORDER BY article_id, position"
         ).fetchall()
-        return [_with_merged(serialize.mention_dict(r[0], _mention_from_row(r[1:])), merged) for r in rows]
+        return [_with_merged(serialize.mention_dict(r[0], mention_from_row(r[1:])), merged) for r in rows]
 
     def entities(self, by_article: dict[str, tuple[EntityMention, ...]] | None = None) -> list[dict[str, Any]]:
         """One FORMAT.md `export entities` dict per actor named in the text or taking part in an event (an
@@ -319,7 +288,7 @@ class Store:
     def stored_actors(self) -> dict[str, Actor]:
         """Every actor stored (as first seen, with the aliases of every article), by id; merges not applied."""
         return {
-            r[0]: Actor(r[0], r[1], r[2], r[3], r[4], tuple(_loads(r[5], [])))
+            r[0]: Actor(r[0], r[1], r[2], r[3], r[4], tuple(loads(r[5], [])))
             for r in self.connection.execute("SELECT id, name, kind, country, sector, aliases FROM actors").fetchall()
         }
 
@@ -409,7 +378,7 @@ class Store:
         events = self._events_by_article() if with_details and with_mentions else {}
         entities = self._entities_by_article() if with_details and with_mentions else {}
         for row in rows:
-            article = _article_from_row(row, with_details)
+            article = article_from_row(row, with_details)
             if with_details:
                 article = _with(article, events=events.get(article.id, ()), entities=entities.get(article.id, ()))
             yield article
@@ -422,7 +391,7 @@ class Store:
         ).fetchall()
         grouped: dict[str, list[EventMention]] = {}
         for row in rows:
-            grouped.setdefault(row[0], []).append(_mention_from_row(row[1:]))
+            grouped.setdefault(row[0], []).append(mention_from_row(row[1:]))
         return {k: tuple(v) for k, v in grouped.items()}
 
     def _entities_by_article(self) -> dict[str, tuple[EntityMention, ...]]:
@@ -432,7 +401,7 @@ class Store:
         ).fetchall()
         grouped: dict[str, list[EntityMention]] = {}
         for r in rows:
-            actor = Actor(r[6], r[7], r[8], r[9], r[10], tuple(_loads(r[11], []))) if r[6] is not None else None
+            actor = Actor(r[6], r[7], r[8], r[9], r[10], tuple(loads(r[11], []))) if r[6] is not None else None
             grouped.setdefault(r[0], []).append(EntityMention(r[1], r[2], r[3], r[4], actor, r[5]))
         return {k: tuple(v) for k, v in grouped.items()}
 
@@ -479,74 +448,3 @@ def _with_merged(mention: dict[str, Any], merged: dict[str, Actor]) -> dict[str,
 
 def _with(article: Article, **changes: Any) -> Article:
     return dataclasses.replace(article, **changes)
-
-
-def _article_row(article: Article, run_id: str | None) -> list[Any]:
-    return [
-        article.id, article.title, article.outlet, article.url, article.published, article.published_source,
-        article.language, article.text, article.raw_text, article.origin,
-        _dumps(serialize.removed_dicts(article)), _dumps(serialize.sentence_dicts(article)),
-        _dumps(serialize.date_mention_dicts(article)), _dumps(list(article.stages)),
-        content_hash(article), run_id,
-    ]
-
-
-def _article_from_row(row: tuple[Any, ...], with_details: bool) -> Article:
-    article = Article(
-        id=row[0], title=row[1], outlet=row[2], url=row[3], published=row[4], published_source=row[5],
-        language=row[6], text=row[7] or "", raw_text=row[8] or "", origin=row[9] or "",
-    )
-    if not with_details:
-        return article
-    return _with(
-        article,
-        removed=serialize.removed_from_dicts(_loads(row[10], [])),
-        sentences=serialize.sentences_from_dicts(_loads(row[11], [])),
-        dates=serialize.date_mentions_from_dicts(_loads(row[12], [])),
-        stages=tuple(_loads(row[13], [])),
-    )
-
-
-def _mention_row(article_id: str, position: int, event: EventMention, run_id: str | None) -> list[Any]:
-    return [
-        article_id, event.id, position, event.category, event.mode, _dumps(list(event.context)),
-        _dumps([serialize.actor_dict(a) for a in event.actors]),
-        _dumps([serialize.actor_dict(a) for a in event.recipients]),
-        event.date, event.date_precision, event.date_text,
-        _dumps(serialize.location_dict(event.location)) if event.location else None,
-        event.sentence_index, event.sentence, event.start, event.end, event.score,
-        _dumps(list(event.entry_ids)), run_id, event.fatalities,
-    ]
-
-
-def _mention_from_row(r: tuple[Any, ...]) -> EventMention:
-    """From (event_id, category, mode, context, actors, recipients, date, date_precision, date_text, location,
-    sentence_index, sentence, start, end, score, entry_ids, fatalities)."""
-    return EventMention(
-        id=r[0], category=r[1], mode=r[2], context=tuple(_loads(r[3], [])),
-        actors=tuple(serialize.actor_from_dict(a) for a in _loads(r[4], [])),
-        recipients=tuple(serialize.actor_from_dict(a) for a in _loads(r[5], [])),
-        date=r[6], date_precision=r[7], date_text=r[8], location=serialize.location_from_dict(_loads(r[9])),
-        sentence_index=r[10], sentence=r[11], start=r[12], end=r[13], score=r[14],
-        entry_ids=tuple(_loads(r[15], [])), fatalities=r[16],
-    )
-
-
-def _entity_row(article_id: str, position: int, entity: EntityMention) -> list[Any]:
-    actor = entity.actor
-    return [
-        article_id, position, entity.start, entity.end, entity.text, entity.type, entity.rule,
-        actor.id if actor else None, actor.name if actor else None, actor.kind if actor else None,
-        actor.country if actor else None, actor.sector if actor else None,
-        _dumps(list(actor.aliases)) if actor else None,
-    ]
-
-
-def _article_actors(article: Article) -> Iterator[Actor]:
-    for entity in article.entities:
-        if entity.actor is not None:
-            yield entity.actor
-    for event in article.events:
-        yield from event.actors
-        yield from event.recipients
-
