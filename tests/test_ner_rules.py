@@ -177,3 +177,140 @@ def test_ner_rules_generic_bodies_still_found_in_the_pipeline_path(recognizer):
     text = "Militer Israel menyerang Gaza, sementara polisi Iran menangkap dua orang."
     rules = {m.text: m.rule for m in recognizer.recognise(text, [(0, len(text))])}
     assert rules["Militer Israel"].startswith("generic:") and rules["polisi Iran"].startswith("generic:")
+
+
+# --- round 7: occupations, characters in quotes, groups by context, place nouns, works, suffixes, pairs ---
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Lagu itu kemudian dibawakan ulang oleh penyanyi Rossalinda pada 2012.", "Rossalinda"),
+        ("Film itu dibintangi aktris Wulandaru dan aktor Tegar Pramuditya.", "Tegar Pramuditya"),
+        ('Ia berperan sebagai "Kirana Wastu" dalam sinetron itu.', "Kirana Wastu"),
+        ("Ia lebih dikenal dengan nama Kang Ujo di kampungnya.", "Kang Ujo"),
+        ("The song was covered by singer Rossalinda in 2012.", "Rossalinda"),
+        ("Aktris Catherine Zeta-Jones tiba di Jakarta.", "Catherine Zeta-Jones"),
+    ],
+)
+def test_ner_rules_a_name_after_an_occupation_is_a_person(recognizer, sentence, name):
+    assert (name, "PER") in tagged(recognizer, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, word",
+    [
+        ('Ia bermain dalam film "Lintang Senja" bersama teman lamanya.', "Lintang Senja"),  # a title in quotes
+        ("Ia bermain dalam serial Rumah Kacawa pada musim ketiga.", "Rumah Kacawa"),  # a work, no quotes
+        ("Ia tampil dalam film The Quiet Harbourline tahun lalu.", "Quiet Harbourline"),
+        ("She starred in the series Glasshouse Bay last year.", "Glasshouse Bay"),
+        ("Ia dinyatakan sebagai Aktor Terbaik tahun itu.", "Terbaik"),  # an award after an occupation title
+    ],
+)
+def test_ner_rules_titles_of_works_are_no_names(recognizer, sentence, word):
+    assert not any(text.endswith(word) for text, _ in tagged(recognizer, sentence))
+
+
+def test_ner_rules_an_acronym_after_a_work_noun_stays(recognizer):
+    assert ("SBS", "ORG") in tagged(recognizer, "Serial drama SBS itu tayang pada 2003.")
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Ia pernah menjadi gitaris band Moonraker sebelum bersolo karier.", "Moonraker"),
+        ("Album itu dirilis oleh label Arunika Records tahun lalu.", "Arunika Records"),
+        ("Ia bergabung dengan klub Persikaba musim ini.", "Persikaba"),
+        ("He played guitar in the band Moonraker before going solo.", "Moonraker"),
+    ],
+)
+def test_ner_rules_a_name_after_a_group_noun_is_an_organisation(recognizer, sentence, name):
+    assert (name, "ORG") in tagged(recognizer, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, place",
+    [
+        ("Warga desa Kutukan berkumpul di balai desa.", "desa Kutukan"),
+        ("Kantornya berada di jalan Menoreh Raya.", "jalan Menoreh Raya"),
+        ("Pembangunan di sekitar stasiun Clarke Quay berjalan cepat.", "stasiun Clarke Quay"),
+    ],
+)
+def test_ner_rules_a_name_after_a_place_noun_is_a_place(recognizer, sentence, place):
+    assert (place, "LOC") in tagged(recognizer, sentence)
+
+
+def test_ner_rules_bersama_opens_a_sentence_without_joining_the_name(recognizer):
+    found = tagged(recognizer, "Bersama Persekabpas dia menjuarai turnamen itu.")
+    assert not any(text.startswith("Bersama") for text, _ in found)
+
+
+@pytest.mark.parametrize(
+    "sentence, person",
+    [
+        ("Penyanyi Harry Belafonte, Jr. tampil di Jakarta.", "Harry Belafonte, Jr."),
+        ("Sammy Davis Jr. tampil di Jakarta tahun itu.", "Sammy Davis Jr."),
+        ("Lagu itu dibawakan oleh Sammy Davis Jr.", "Sammy Davis Jr."),
+        ("Ia bertemu Harold Belafonte , Jr . di Paris .", "Harold Belafonte , Jr ."),  # tokenised text
+        ("The singer Harry Belafonte, Jr. performed in Jakarta.", "Harry Belafonte, Jr."),
+    ],
+)
+def test_ner_rules_a_generational_suffix_ends_the_person(recognizer, sentence, person):
+    found = tagged(recognizer, sentence)
+    assert (person, "PER") in found
+    assert not any(text in ("Jr", "Sr") for text, _ in found)
+
+
+def test_ner_rules_sr_before_a_name_is_no_suffix(recognizer):
+    found = tagged(recognizer, "Menurut Budi Santoso, Sr. Maria juga hadir.")  # Sr. = Suster, a title
+    assert ("Budi Santoso", "PER") in found
+
+
+@pytest.mark.parametrize(
+    "sentence, places, whole",
+    [
+        ("Pesawat itu terbang di rute Wakatobi-Kendari setiap pekan.", {"Wakatobi", "Kendari"}, "Wakatobi-Kendari"),
+        ("Kemarin aktris Catherine Zeta-Jones datang.", set(), None),  # a person's hyphenated name stays whole
+    ],
+)
+def test_ner_rules_hyphenated_pairs_of_indonesian_regions_split(recognizer, sentence, places, whole):
+    found = tagged(recognizer, sentence)
+    assert places <= {text for text, kind in found if kind == "LOC"}
+    if whole:
+        assert not any(whole in text for text, _ in found)
+    else:
+        assert ("Catherine Zeta-Jones", "PER") in found
+
+
+@given(st.sampled_from(["Jr", "Sr", "Jnr"]), st.sampled_from([", ", " "]), st.sampled_from(["", "."]))
+@settings(max_examples=20, deadline=None)
+def test_ner_rules_suffix_join_keeps_mentions_inside_the_text(suffix, gap, dot):
+    from kronik.ner.names import join_name_suffixes
+
+    text = f"Kemarin Harold Wiranata{gap}{suffix}{dot} datang."
+    person = EntityMention(8, 23, "Harold Wiranata", "PER", None, "name:sequence")
+    alone_at = text.index(suffix)
+    alone = EntityMention(alone_at, alone_at + len(suffix), suffix, "PER", None, "name:single")
+    joined = join_name_suffixes(text, [person, alone], frozenset({"jr", "sr", "jnr"}))
+    assert len(joined) == 1
+    assert joined[0].text == text[joined[0].start : joined[0].end]
+    assert joined[0].text.endswith(suffix + dot)
+
+
+@pytest.mark.parametrize(
+    "sentence, name, absent",
+    [
+        ('Lagu "Senja di Pelabuhan" (Rossalinda) menjadi hit.', "Rossalinda", None),  # the performer of a title
+        ("Kyai Sumadi memimpin pengajian itu.", "Sumadi", "Kyai Sumadi"),  # honorifics stay out of the span
+        ("Ki Ageng Wirasaba dimakamkan di desa itu.", "Ageng Wirasaba", "Ki Ageng Wirasaba"),
+        ("Bersama Drs Sabarudin, ia mendirikan sekolah itu.", "Sabarudin", "Drs Sabarudin"),
+    ],
+)
+def test_ner_rules_performers_and_honorifics(recognizer, sentence, name, absent):
+    found = tagged(recognizer, sentence)
+    assert (name, "PER") in found
+    assert absent is None or not any(text == absent for text, _ in found)
+
+
+def test_ner_rules_a_parenthesis_after_an_unquoted_word_is_no_performer(recognizer):
+    assert ("KPK", "PER") not in tagged(recognizer, "Komisi Pemberantasan Korupsi (KPK) memeriksa saksi.")

@@ -25,12 +25,12 @@ from kronik.knowledge import KnowledgeBase, NameEntry
 from kronik.ner.bodies import GenericBodies
 from kronik.ner.cues import Cue, CueBook, Token
 from kronik.ner.features import SpanContext
-from kronik.ner.filters import UNSURE_RULE, Candidate, MentionFilter
+from kronik.ner.filters import ROLE_RULE, UNSURE_RULE, Candidate, MentionFilter
 from kronik.ner.initials import PersonLists, looks_like_initials
 from kronik.ner.lists import propagate_list_types
 from kronik.ner.shortforms import parenthetical_acronyms, resolve_short_forms
 from kronik.ner.titles import STATE_USES, TitleHolders, join_parenthetical
-from kronik.ner.names import NameFinder, is_acronym
+from kronik.ner.names import NameFinder, is_acronym, join_name_suffixes
 from kronik.ner.lexicon import DISTRICT, REGENCY, VILLAGE, PersonNames, RegionNames
 from kronik.ner.typer import SpanTyper
 from kronik.records import Actor, Article, EntityMention
@@ -38,6 +38,9 @@ from kronik.records import Actor, Article, EntityMention
 log = logging.getLogger(__name__)
 
 ACTING_RULE = "context:person-acting"  # an unknown run followed by a verb or adverb: "Wiratmo juga menulis"
+PLACE_NOUN_RULE = "place:noun"  # an unknown run right after a lower-case place noun: "desa Kutuk"
+OCCUPATION_TITLE = "title-occupation"  # "Aktris", "Penyanyi" written before a name
+OCCUPATION_CUE = "before-person-occupation"  # "penyanyi", "aktris", "sebagai": the name after it is a person
 LIST_RULE = "context:person-list"  # a name in a list after "yakni", "yaitu": a person in the pipeline, not in `tag`
 
 
@@ -71,12 +74,13 @@ class EntityRecognizer:
         self.cues = CueBook(languages)
         self.person_names = person_names or PersonNames.load()
         self.regions = regions or (RegionNames.load() if "id" in languages else RegionNames({}))
-        place_nouns = frozenset(key[0] for key in self.cues.by_kind["place_noun"] if len(key) == 1)
-        self.names = NameFinder(kb, self.cues)
+        self.place_nouns = frozenset(key[0] for key in self.cues.by_kind["place_noun"] if len(key) == 1)
+        self.name_suffixes = frozenset(key[0] for key in self.cues.by_kind["name_suffix"])
+        self.names = NameFinder(kb, self.cues, self.regions)
         self.bodies = GenericBodies(kb, self.cues, self.names)
         self.person_lists = PersonLists(self.cues, kb)
         self.title_holders = TitleHolders(kb)
-        self.filter = MentionFilter(SpanTyper.load(), self.cues.is_common, place_nouns)
+        self.filter = MentionFilter(SpanTyper.load(), self.cues.is_common, self.place_nouns)
 
     def __call__(self, article: Article) -> Article:
         spans = [(s.start, s.end) for s in article.sentences] or [(0, len(article.text))]
@@ -100,7 +104,8 @@ class EntityRecognizer:
         0.963 with them, 0.933 without). `tag` leaves them out: on NERGrit's encyclopedic text they are mostly
         titles of works and foreign phrases (valid F1 0.553 -> 0.607)."""
         context, candidates = self.candidates(text, spans, day)
-        return self.filter.apply(text, context, candidates, keep_unsure)
+        mentions = self.filter.apply(text, context, candidates, keep_unsure)
+        return join_name_suffixes(text, mentions, self.name_suffixes)
 
     def candidates(
         self, text: str, spans: list[tuple[int, int]] | None = None, day: dt.date | None = None
@@ -366,11 +371,15 @@ class EntityRecognizer:
     def _unknown(self, text: str, tokens: list[Token], piece: Piece, title: Cue | None, country: str | None) -> EntityMention | None:
         span = piece.tokens
         if title is not None:
+            if title.id == OCCUPATION_TITLE and all(self.cues.is_common(t.key) for t in span):
+                return None  # "Aktor Terbaik": an award, no name
             return self._person(text, span, title, country)
         first = tokens.index(span[0])
         acronym = len(span) == 1 and is_acronym(span[0])
         if len(span) == 1 and span[0].text != span[0].text.capitalize() and self.cues.match("class_noun", span, 0)[0]:
             return None  # "CEO", "SDM", "PhD": an abbreviation of a common noun, no name
+        if not acronym and self._after_work_noun(tokens, first):
+            return None  # 'film "Lovely Bones"', "serial Prison Break": a title of a work, no name
         role_before = self.cues.before("person_before", tokens, first)
         if self.cues.before("group_before", tokens, first) is not None:
             return self._mention(text, span, "ORG", self._new_actor(text, span, "group", country, None), "context:group")
@@ -378,14 +387,31 @@ class EntityRecognizer:
             if role_before is not None and role_before.id == "before-person-role":
                 return self._person(text, span, None, country, "context:person")
             return self._mention(text, span, "ORG", self._new_actor(text, span, "organization", country, None), "name:acronym")
+        if self._after_place_noun(text, tokens, first):
+            return self._mention(text, span, "LOC", self._state_actor(country), PLACE_NOUN_RULE)
         if self.cues.before("loc_before", tokens, first) is not None and role_before is None:
             return self._mention(text, span, "LOC", self._state_actor(country), "context:place")
         after = first + len(span)
+        if role_before is not None and role_before.id == OCCUPATION_CUE or _performer_of_title(text, span):
+            return self._person(text, span, None, country, ROLE_RULE)  # "penyanyi Marshanda", 'sebagai "Tsukiko"'
         if role_before is not None or after < len(tokens) and tokens[after].text.islower() and self.cues.match("person_after", tokens, after)[0]:
             return self._person(text, span, None, country, "context:person")
         listed = self.person_lists.in_name_list(text, tokens, first)  # "yakni Budi Santoso, ..."
         acting = after < len(tokens) and text[span[-1].end : tokens[after].start] == " " and self.cues.agent_word(tokens[after])
         return self._by_lexicon(text, span, country, listed, acting)
+
+    def _after_work_noun(self, tokens: list[Token], first: int) -> bool:
+        """Right after a noun naming a kind of work ("film", "serial", "berjudul"), past skipped openers ("The")."""
+        while first > 0 and tokens[first - 1].capitalised and self.cues.match("function_word", tokens, first - 1)[0]:
+            first -= 1
+        return self.cues.before("work_before", tokens, first) is not None
+
+    def _after_place_noun(self, text: str, tokens: list[Token], first: int) -> bool:
+        """Right after a lower-case place noun ("desa Kutuk", "jalan Menoreh Raya", "stasiun Clarke Quay")."""
+        if first == 0:
+            return False
+        word = tokens[first - 1]
+        return word.text.islower() and word.key in self.place_nouns and text[word.end : tokens[first].start] == " "
 
     def _by_lexicon(
         self, text: str, span: list[Token], country: str | None, listed: bool = False, acting: bool = False
@@ -444,6 +470,12 @@ class EntityRecognizer:
 
     def _mention(self, text: str, span: list[Token], kind: str, actor: Actor | None, rule: str) -> EntityMention:
         return EntityMention(span[0].start, span[-1].end, text[span[0].start : span[-1].end], kind, actor, rule)
+
+
+def _performer_of_title(text: str, span: list[Token]) -> bool:
+    """A name in parentheses right after a quoted title: its performer ('"Di Hari Minggu" (Marshanda)')."""
+    before = text[max(0, span[0].start - 4) : span[0].start].replace(" ", "")
+    return before[-2:] in ('"(', "”(") and text[span[-1].end : span[-1].end + 2].strip()[:1] == ")"
 
 
 def span_context(text: str, tokens: list[Token]) -> SpanContext:

@@ -20,6 +20,7 @@ from kronik.records import EntityMention
 
 GUESSED_RULES = ("name:", "context:person", "context:place")  # the span typer checks these
 EVIDENCE_RULES = ("context:person",)  # a cue word next to the span: the typer's NONE does not overrule it
+ROLE_RULE = "context:person-role"  # a name after an occupation or "sebagai": kept inside quotes (a character)
 UNSURE_RULE = "name:unsure"  # a capitalised run with no evidence of any type: dropped
 NONE_PROBABILITY = 0.5  # a guessed span the typer calls no name with more than this is dropped
 QUOTES = frozenset("\"'“”‘’`")
@@ -55,7 +56,8 @@ class MentionFilter:
             return True
         if mention.rule == UNSURE_RULE and not keep_unsure:
             return end - start == 1 and _inner_capitals(context.words[start])  # "KontraS"
-        if self._quoted_title(context, start, end) or self._common_phrase(context, start, end):
+        quoted = self._quoted_title(context, start, end) and mention.rule != ROLE_RULE
+        if quoted or self._common_phrase(context, start, end):
             return False
         if end - start == 1 and _inner_capitals(context.words[start]):
             return True  # "KontraS", "YouTube": no common word is written so

