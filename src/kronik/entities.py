@@ -32,7 +32,7 @@ from kronik.ner.shortforms import parenthetical_acronyms, resolve_short_forms
 from kronik.ner.titles import STATE_USES, TitleHolders, join_parenthetical
 from kronik.ner.names import NameFinder, is_acronym, join_name_suffixes
 from kronik.ner.lexicon import DISTRICT, REGENCY, VILLAGE, PersonNames, RegionNames
-from kronik.ner.typer import SpanTyper
+from kronik.ner.typer import SpanModel
 from kronik.records import Actor, Article, EntityMention
 
 log = logging.getLogger(__name__)
@@ -80,7 +80,7 @@ class EntityRecognizer:
         self.bodies = GenericBodies(kb, self.cues, self.names)
         self.person_lists = PersonLists(self.cues, kb)
         self.title_holders = TitleHolders(kb)
-        self.filter = MentionFilter(SpanTyper.load(), self.cues.is_common, self.place_nouns)
+        self.filter = MentionFilter(SpanModel.load(people=self.person_names), self.cues.is_common, self.place_nouns)
 
     def __call__(self, article: Article) -> Article:
         spans = [(s.start, s.end) for s in article.sentences] or [(0, len(article.text))]

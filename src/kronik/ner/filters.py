@@ -3,7 +3,7 @@
 The rules of `kronik.entities` read every capitalised run; the ones they cannot place by the knowledge base or
 a cue word ("name:", "context:person", "context:place") are guesses. `MentionFilter` drops the guesses that are
 no name: a quoted title of a work ("Road House"), a phrase of capitalised common words ("Sebelah Selatan"), a
-capitalised word at the start of a sentence, or a span the span typer (`typer.SpanTyper`) calls no name. It
+capitalised word at the start of a sentence, or a span the span typer (`typer.SpanModel`) calls no name. It
 also lets a place name take the lower-case place noun before it ("kota Pati"). The pipeline stage and
 `EntityRecognizer.tag` use the same filter, so `kronik tag` shows what the pipeline sees.
 """
@@ -14,8 +14,8 @@ import dataclasses
 from collections.abc import Callable
 
 from kronik.gazetteer import fold
-from kronik.ner.features import SpanContext, span_features
-from kronik.ner.typer import SpanTyper
+from kronik.ner.features import SpanContext
+from kronik.ner.typer import SpanModel
 from kronik.records import EntityMention
 
 GUESSED_RULES = ("name:", "context:person", "context:place")  # the span typer checks these
@@ -38,7 +38,7 @@ class Candidate:
 class MentionFilter:
     """Keeps the mentions that are names; built once from the cue words' tests and the span typer."""
 
-    def __init__(self, typer: SpanTyper, is_common: Callable[[str], bool], place_nouns: frozenset[str]):
+    def __init__(self, typer: SpanModel, is_common: Callable[[str], bool], place_nouns: frozenset[str]):
         self.typer = typer
         self.is_common = is_common
         self.place_nouns = place_nouns  # folded lower-case words before a place name ("kota", "desa")
@@ -61,7 +61,7 @@ class MentionFilter:
             return False
         if end - start == 1 and _inner_capitals(context.words[start]):
             return True  # "KontraS", "YouTube": no common word is written so
-        guess = self.typer.classify(span_features(context, start, end, self.is_common))
+        guess = self.typer.classify(context, start, end, self.is_common)
         if guess.label == "NONE" and guess.probability > NONE_PROBABILITY and not mention.rule.startswith(EVIDENCE_RULES):
             return False
         single = mention.rule == "name:single" or mention.rule == UNSURE_RULE and end - start == 1
