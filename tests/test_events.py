@@ -147,6 +147,34 @@ def test_events_indonesian_general_rules(coder, marked, expected):
     assert summary(coder(make_article(marked, "id"))) == expected
 
 
+# Round 8: calls to end a conflict, event nouns as subjects, invitations, undone detentions, negated light verbs,
+# lists of other stories' titles.
+CASES_ROUND8 = [
+    ("[[Turki|TUR]] mendesak gencatan senjata segera di [[Sudan|SDN]].", "id",
+     [("AGREE", None, ("TUR",), (), None)]),
+    ("[[Malaysia|MYS]] mengecam serangan roket yang menghantam sebuah sekolah di [[Gaza|PSE]].", "id",
+     [("ACCUSE", "disapprove", ("MYS",), (), None)]),
+    ("[[Mesir|EGY]] mengecam serangan [[Israel|ISR]] yang menghantam kamp pengungsi.", "id",
+     [("ACCUSE", "disapprove", ("EGY",), ("ISR",), None), ("ASSAULT", None, ("ISR",), (), None)]),
+    ("Presiden [[Shigeru Ishiba|JPN|person]] mengundang [[Prabowo Subianto|IDN|person]] berkunjung ke [[Tokyo|JPN]].", "id",
+     [("AGREE", None, ("JPN",), ("IDN",), None)]),
+    ("Nelayan [[Filipina|PHL]] yang ditangkap otoritas [[Tiongkok|CHN]] akhirnya dibebaskan pada Senin (15/1).", "id",
+     [("COERCE", "arrest", ("CHN",), ("PHL",), "2024-01-15"), ("RETREAT", "release", ("CHN",), ("PHL",), "2024-01-15")]),
+    ("Kedutaan [[Jepang|JPN]] belum memberikan tanggapan atas pemanggilan tersebut.", "id", []),
+    ("[[Kejaksaan Agung|IDN|organization]] belum juga melakukan upaya penahanan terhadap tersangka.", "id", []),
+    ("- Polisi [[Thailand|THA]] menangkap dua turis - Harga emas naik", "id", []),
+    ("[[Indonesia|IDN]] urges [[Myanmar|MMR]] truce as fighting spreads.", "en",
+     [("AGREE", None, ("IDN",), ("MMR",), None)]),
+    ("Prime Minister [[Shigeru Ishiba|JPN|person]] invited [[Prabowo Subianto|IDN|person]] to visit [[Tokyo|JPN]].", "en",
+     [("AGREE", None, ("JPN",), ("IDN",), None)]),
+]
+
+
+@pytest.mark.parametrize("marked,language,expected", CASES_ROUND8)
+def test_events_round8_general_rules(coder, marked, language, expected):
+    assert summary(coder(make_article(marked, language))) == expected
+
+
 @pytest.mark.parametrize("marked,expected", CASES_EN)
 def test_events_english_cases(coder, marked, expected):
     assert summary(coder(make_article(marked, "en"))) == expected

@@ -22,6 +22,7 @@ COOPERATIVE = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT", "RETREAT"})  
 FORCEFUL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})  # a future one is a THREATEN
 FUTURE_KEPT = frozenset({"AGREE", "THREATEN", "REQUEST", "ACCUSE", "REJECT"})
 TWO_SIDED = frozenset({"CONSULT", "COOPERATE"})  # a meeting or joint action takes two sides
+BULLETS = ("-", "•", "–", "*", "·")  # list markers: typography, the same in every language
 
 
 @dataclass(frozen=True)
@@ -87,13 +88,15 @@ class EventCoder:
         repeats: set[int] = set()  # mentions told by a bare event noun without a recipient
         for sentence in article.sentences:
             tokens = tokenize(sentence.text, sentence.start, rules.lemmatize)
-            if rules.syntax.is_off_topic(tokens):
-                continue  # sport: "the striker scored" is no political event
+            if rules.syntax.is_off_topic(tokens) or _headline_list(sentence.text):
+                continue  # sport: "the striker scored" is no political event; a list of other stories' titles
             entities = [e for e in article.entities if sentence.start <= e.start and e.end <= sentence.end]
             groups = actor_groups(tokens, [e for e in entities if _political(e)], rules.syntax)
             matches = rules.lexicon.find(tokens)
             subject: Group | None = None
             verbal: Group | None = None  # the doer of the last verb of this sentence, for a verb joined to it
+            coded: dict[int, EventMention] = {}  # this sentence's mentions by the number of their match
+            orphan = False  # the last verb had an event noun with no told doer as its subject
             for number, match in enumerate(matches):
                 if _yields_to_object(match, matches[number + 1 :], tokens, rules):
                     continue
@@ -101,10 +104,22 @@ class EventCoder:
                     continue  # "ancaman bom": the second noun tells what the threat is of, no event of its own
                 if _promises_force(match, matches[number + 1 :]) or _caused(match, matches[:number], tokens, groups, rules):
                     continue
-                context = (previous_subject, verbal)
+                if _invited(match, matches[:number], tokens, groups, rules):
+                    continue  # "mengundangnya berkunjung": the visit is what the invitation is for
+                doer = _noun_subject(match, number, matches, tokens, groups, rules, coded)
+                if orphan and doer is None and rules.syntax.is_joined_verb(tokens, match.first):
+                    continue  # "the attack killed three and wounded eleven": the joined verb has no doer either
+                if doer is not None and not doer.actors:
+                    orphan = True
+                    continue  # "serangan drone yang menghantam X" after "mengecam": no doer told
+                undone = _undone(match, tokens, rules, [coded[n] for n in sorted(coded)])
+                doer = doer or (Group(-1, -1, undone.actors) if undone else None)
+                context = (previous_subject, verbal, doer)
                 mention = self._code(article, sentence, tokens, groups, entities, match, rules, context)
                 if mention is None:
                     continue
+                if undone is not None and _ids(mention.actors) == _ids(undone.actors) and undone.recipients:
+                    mention = dataclasses.replace(mention, recipients=undone.recipients)
                 if not mention.recipients:
                     target = _object_event(match, matches[number + 1 :], tokens, groups, rules, mentions)
                     mention = dataclasses.replace(mention, recipients=target)
@@ -116,8 +131,10 @@ class EventCoder:
                     repeats.add(len(mentions))
                 if light or not noun:  # "mengadakan pertemuan" is as much a verb as "bertemu"
                     verbal = _doer(match, mention, tokens, groups, rules)
+                    orphan = False
                 if not noun and not match.pattern.reciprocal:  # a meeting's parties are not all its subject
                     subject = subject or verbal
+                coded[number] = mention
                 mentions.append(mention)
             # who the sentence is about, for a next one opening with "Dia"/"He": the doer of its first verb
             previous_subject = subject or _leading_group(tokens, groups, rules.syntax) or previous_subject
@@ -126,13 +143,13 @@ class EventCoder:
         return dataclasses.replace(article, events=events)
 
     def _code(self, article, sentence, tokens, groups, entities, match, rules, context):
-        previous_subject, verbal = context
+        previous_subject, verbal, doer = context
         if _inside_entity(tokens, match, entities):
             return None
         category = match.pattern.category
         if rules.syntax.is_anaphoric(tokens, match.first, match.last) and category not in ("ACCUSE", "REJECT"):
             return None
-        modality = _polar(match.pattern.polarity, rules.syntax.modality(tokens, match.first))
+        modality = _polar(match.pattern.polarity, _modality(match, tokens, rules.syntax))
         if modality in ("negated", "modal", "hypothetical", "denied"):
             return None
         if not _licensed(match, tokens, groups, rules):
@@ -148,7 +165,7 @@ class EventCoder:
                 return None
         if _anaphoric_after_doer(match, tokens, groups, rules) and category not in ("ACCUSE", "REJECT"):
             return None
-        roles: Roles = assign_roles(match, tokens, groups, rules.syntax, previous_subject, verbal)
+        roles: Roles = assign_roles(match, tokens, groups, rules.syntax, previous_subject, verbal, doer)
         if not roles.actors:
             return None
         if category == "PROTEST":
@@ -211,6 +228,87 @@ def _yields_to_object(match: PatternMatch, later: list[PatternMatch], tokens, ru
         return False
     following = [m for m in later if match.last < m.first <= match.last + 2]
     return bool(following) and rules.syntax.is_noun_at(tokens, following[0].head)
+
+
+def _headline_list(text: str) -> bool:
+    """ "- Jakarta stocks close higher - Bali airport expands ...": a list of other stories' titles that the
+    cleaner left run together; it reports nothing of this story. Two list markers or more, the first leading."""
+    stripped = text.lstrip()
+    if not stripped.startswith(BULLETS):
+        return False
+    return sum(stripped.count(f" {b} ") for b in BULLETS) >= 1
+
+
+def _modality(match: PatternMatch, tokens, syntax: Syntax) -> str:
+    """The event phrase's own modality; for a noun made an event by a light verb, a negation of that verb holds
+    too ("belum juga melakukan upaya penahanan")."""
+    own = syntax.modality(tokens, match.first)
+    light = syntax.light_verb_index(tokens, match.first) if syntax.is_noun_at(tokens, match.head) else None
+    if own != "asserted" or light is None:
+        return own
+    return "negated" if syntax.modality(tokens, light) == "negated" else own
+
+
+def _invited(match: PatternMatch, earlier: list[PatternMatch], tokens, groups: list[Group], rules: LanguageRules) -> bool:
+    """The event right after an invitation and its invitee is what is invited to ("mengundang Presiden Prabowo
+    berkunjung ke Tokyo", "invited him to visit"): a plan told by the invitation (an AGREE), no event itself."""
+    if not earlier or not earlier[-1].pattern.invites:
+        return False
+    inviting = earlier[-1]
+    between = [
+        t for t in tokens[inviting.last + 1 : match.first]
+        if not any(g.first <= t.index <= g.last for g in groups) and not rules.syntax.has("purpose", t)
+    ]
+    return len(between) <= 2 and not any(t.text in (",", ";") or rules.syntax.has("clause", t) for t in between)
+
+
+NOUN_SUBJECT_GAP = 4  # words between an event noun and the verb it is the subject of ("serangan drone yang")
+
+
+def _noun_subject(match, number, matches, tokens, groups, rules: LanguageRules, coded: dict) -> Group | None:
+    """A verb whose subject is an event noun ("serangan drone yang menghantam X", "setelah serangan udara
+    menghantam X") takes that event's doer, not the subject of the clause the noun sits in ("Indonesia mengecam
+    serangan drone yang ..."): the doer coded for the noun, else a group right after it; an empty group where
+    none is told. None where the verb's subject is no event noun."""
+    syntax = rules.syntax
+    if number == 0 or syntax.is_noun_at(tokens, match.head) or syntax.is_passive(tokens, match.head):
+        return None
+    noun = matches[number - 1]
+    if not syntax.is_noun_at(tokens, noun.head) or noun.pattern.reciprocal:
+        return None
+    if any(g.first <= noun.head <= g.last for g in groups):
+        return None  # "Pasukan Dukungan Cepat (RSF) memobilisasi": the noun is part of a name
+    own = _group_right_after(noun.last, tokens, groups)
+    own = own if own is not None and own.last < match.first else None
+    gap = [t for t in tokens[noun.last + 1 : match.first] if own is None or not own.first <= t.index <= own.last]
+    if len(gap) > NOUN_SUBJECT_GAP or any(_breaks_subject(t, rules.syntax) for t in gap):
+        return None
+    if any(noun.last < g.first and g.last < match.first and g is not own for g in groups):
+        return None
+    if number - 1 in coded:
+        return Group(-1, -1, coded[number - 1].actors)
+    return own or Group(-1, -1, ())
+
+
+def _group_right_after(index: int, tokens, groups: list[Group]) -> Group | None:
+    return next((g for g in groups if index < g.first <= index + 1 + NOUN_ACTOR_REACH), None)
+
+
+def _breaks_subject(token, syntax: Syntax) -> bool:
+    """A word between an event noun and a verb that shows the noun is not the verb's subject."""
+    if token.text in (",", ";", ":") or syntax.has("clause", token) and not syntax.has("relative", token):
+        return True
+    if any(syntax.has(kind, token) for kind in ("recipient", "location", "agent", "speech", "light_verb", "coordinator")):
+        return True
+    return syntax.is_verb_form(token)
+
+
+def _undone(match: PatternMatch, tokens, rules: LanguageRules, earlier: list[EventMention]) -> EventMention | None:
+    """ "Nelayan yang ditahan otoritas Malaysia ... akhirnya dibebaskan": a passive release with no doer of its
+    own undoes the detention told before it in the sentence, by the same doer, to the same people."""
+    if match.pattern.undoes is None or not rules.syntax.is_passive(tokens, match.head):
+        return None
+    return next((m for m in reversed(earlier) if m.category == match.pattern.undoes and m.actors), None)
 
 
 def _polar(polarity: str, modality: str) -> str:

@@ -122,6 +122,8 @@ class EventPattern:
     needs_recipient: bool = False  # coded only with a recipient ("berkomitmen membantu Indonesia")
     force_is_threat: bool = False  # a promise of force ("berjanji menghancurkan") is no AGREE
     causative: bool = False  # no act of its own when its subject is an event ("Serangan itu mendorong X ...")
+    invites: bool = False  # the event named right after the invitee is what is invited to ("mengundangnya berkunjung")
+    undoes: str | None = None  # a passive with no doer undoes an earlier event of this category in the sentence
 
 
 @dataclass(frozen=True)
@@ -165,6 +167,8 @@ def _pattern(entry: dict[str, Any], lemmatize: Lemmatizer) -> EventPattern:
         needs_recipient=bool(entry.get("needs_recipient", False)),
         force_is_threat=bool(entry.get("force_is_threat", False)),
         causative=bool(entry.get("causative", False)),
+        invites=bool(entry.get("invites", False)),
+        undoes=entry.get("undoes"),
     )
 
 

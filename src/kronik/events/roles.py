@@ -82,18 +82,21 @@ def assign_roles(
     syntax: Syntax,
     fallback: Group | None,
     verbal: Group | None = None,
+    doer: Group | None = None,
 ) -> Roles:
     """`fallback`: the previous sentence's subject; `verbal`: the doer of the previous verb of this sentence,
-    which a verb joined to it takes ("Khamenei menolak ajakan AS dan memperingatkan ...")."""
+    which a verb joined to it takes ("Khamenei menolak ajakan AS dan memperingatkan ..."); `doer`: the actor
+    the coder already knows (the doer of an event noun that is the verb's subject), where the phrase names none
+    of its own."""
     location = _location(tokens, groups, syntax)
     if match.pattern.reciprocal:
         parties = _reciprocal(match, tokens, groups, syntax, fallback)
         return Roles(parties, (), location)
     if match.pattern.passive or syntax.is_passive(tokens, match.head):
         recipient = subject_of(match.first, tokens, groups, syntax)
-        actor = _passive_agent(match, tokens, groups, syntax)
+        actor = _passive_agent(match, tokens, groups, syntax) or doer
         return _roles(actor, recipient, location)
-    actor = None
+    actor = doer
     recipient_from = match.last
     noun = syntax.is_noun_at(tokens, match.head)
     if noun and syntax.undergoes(tokens, match.first):  # "menerima ancaman bom", "tewas dalam serangan Israel"

@@ -166,11 +166,27 @@ class Syntax:
     def after_light_verb(self, tokens: tuple[Token, ...], first: int) -> bool:
         """A verb like "melancarkan" shortly before the event noun makes it an event ("melancarkan serangan"),
         also when the noun is the second of two joined ones ("melakukan penetapan tersangka dan penahanan")."""
+        return self.light_verb_index(tokens, first) is not None
+
+    def light_verb_index(self, tokens: tuple[Token, ...], first: int) -> int | None:
+        """The light verb whose object is the event noun at `first`; not one whose object is another noun the
+        event noun is the complement of ("menyampaikan keberatan atas penangkapan": the objection is told)."""
         reach = MODALITY_WINDOW
         if first > 0 and self.has("conjunction", tokens[first - 1]):
             reach += MODALITY_WINDOW
         start = max(self.clause_start(tokens, first), first - reach)
-        return any(self.has("light_verb", t) for t in tokens[start:first])
+        for index in range(first - 1, start - 1, -1):
+            if self.has("light_verb", tokens[index]):
+                return index
+            if self.has("recipient", tokens[index]):
+                return None
+        return None
+
+    def is_verb_form(self, token: Token) -> bool:
+        """An inflected verb where the language marks verbs by prefix ("menyerang", "dibebaskan")."""
+        lower = token.lower
+        prefixes = tuple(self.words.get("verb_prefix", ()))
+        return bool(prefixes) and lower != token.lemma and len(lower) > 5 and lower.startswith(prefixes)
 
     def splits_clause(self, tokens: tuple[Token, ...], index: int) -> bool:
         """Whether the word at `index` starts a new clause; not the relative of a headless relative that names
