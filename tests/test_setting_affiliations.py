@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import datetime as dt
 import re
 
@@ -227,3 +229,21 @@ def test_affiliations_every_state_body_the_kb_marks_has_bare_names(kb):
     bodies = StateBodies.load(("id", "en")).bodies
     assert {kind for kind, _ in kb.bodies if kind != "armed_forces"} <= set(bodies)
     assert all(body.heads and body.names for body in bodies.values())
+
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # Indonesian news calls Indonesia's own ministry plain "Kemlu", whatever other states the sentence names
+    ("Kemlu menyebut Pakistan dan Iran sepakat berunding.", "id", "kb:kemlu-ri"),
+    ("Kemlu menyebut pertemuan itu berjalan lancar.", "id", "kb:kemlu-ri"),
+    ("Kemlu memanggil Duta Besar Malaysia untuk Indonesia.", "id", "kb:kemlu-ri"),
+    # no home body in the KB (Indonesia's national security council is not "Komite Keamanan Nasional"): the state
+    ("Pemerintah Pakistan menyebut Komite Keamanan Nasional akan bersidang besok.", "id", "kb:pakistan-nsc"),
+    # a head named in the sentence still ties it to that head's state
+    ("Abbas Araghchi mengatakan Kementerian Luar Negeri telah memanggil duta besar itu.", "id", "kb:kemlu-iran"),
+    # a language with no home press state leaves it as it is
+    ("Kemlu menyebut pertemuan itu berjalan lancar.", "en", "new:kemlu"),
+])
+def test_affiliations_bare_body_in_home_press_is_the_home_states(kb, stage, text, language, expected):
+    article = dataclasses.replace(bare_body_article(kb, text), language=language)
+    assert [m.actor.id for m in stage(article).entities if m.text in BODY] == [expected]

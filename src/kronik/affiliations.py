@@ -12,9 +12,11 @@ The recogniser resolves each name on its own. Some names only say whom they belo
   member of it and takes its country (and its sector, when the person has none).
 - a body every state has, written bare ("Kemlu", "Komite Keamanan Nasional": `state-body` entries of
   `lang/<code>/aliases.yaml`), is the body of the state the text ties it to: the one state whose holder of an
-  office leading the body (`heads`: KB roles on the publication day) the sentence names; else the one state the
-  sentence names; else the article's domestic setting; else the state of most of the holders of its leading
-  offices the article names, when they are more than half. That state's KB body (`stands_for`) where the KB
+  office leading the body (`heads`: KB roles on the publication day) the sentence names; else the state whose
+  press the article's language is (`home-state` in `lang/<code>/aliases.yaml`: Indonesian news calls
+  Indonesia's ministry plain "Kemlu", a foreign one "Kemlu Iran") when the KB has that state's body; else the
+  one state the sentence names; else the article's domestic setting; else the state of most of the holders of
+  its leading offices the article names, when they are more than half. That state's KB body (`stands_for`) where the KB
   has one, else the text's actor placed in that state; otherwise it is left as it is.
 Every mention of the same actor in the article takes the change (bare bodies: each mention by its sentence).
 Organisations found only in text also get the other written form of their name from `lang/<code>/aliases.yaml`
@@ -33,7 +35,7 @@ from dataclasses import dataclass
 from kronik.config import Config
 from kronik.gazetteer import fold
 from kronik.knowledge import KnowledgeBase, is_curated
-from kronik.lang import load_all
+from kronik.lang import load_all, load_entries
 from kronik.records import Actor, Article, EntityMention
 from kronik.setting import domestic_state
 
@@ -167,6 +169,9 @@ class Affiliations:
         heads = {c for m in inside for c in self.head_countries(m, body, day)}
         if len(heads) == 1:
             return heads.pop()
+        home = self.state_bodies.homes.get(article.language or "")
+        if home is not None and self.kb.body_of(body.body, home) is not None:
+            return home  # the press's own: "Kemlu memanggil Duta Besar Malaysia" in Indonesian news is Indonesia's
         named = {m.actor.id for m in inside if m.actor is not None and m.actor.kind == "state"}
         if len(named) == 1:
             return named.pop()
@@ -264,7 +269,8 @@ class StateBody:
 class StateBodies:
     """Bare names of states' bodies ("Kemlu", "National Security Committee"), every language's names together."""
 
-    def __init__(self, entries: Iterable[Mapping]):
+    def __init__(self, entries: Iterable[Mapping], homes: Mapping[str, str] | None = None):
+        self.homes = dict(homes or {})  # language -> the state its press writes from ("id" -> IDN)
         names: dict[str, list[str]] = {}
         heads: dict[str, set[str]] = {}
         for entry in entries:
@@ -276,7 +282,9 @@ class StateBodies:
 
     @classmethod
     def load(cls, languages: tuple[str, ...]) -> StateBodies:
-        return cls(e for e in load_all("aliases", languages) if e.get("kind") == "state-body")
+        homes = {code: str(e["state"]) for code in languages for e in load_entries(code, "aliases")
+                 if e.get("kind") == "home-state"}
+        return cls((e for e in load_all("aliases", languages) if e.get("kind") == "state-body"), homes)
 
     def body(self, name: str) -> StateBody | None:
         return self.by_name.get(fold(" ".join(name.split())))
