@@ -25,12 +25,13 @@ from kronik.knowledge import KnowledgeBase, NameEntry
 from kronik.ner.bodies import GenericBodies
 from kronik.ner.cues import Cue, CueBook, Token
 from kronik.ner.features import SpanContext
-from kronik.ner.filters import ROLE_RULE, UNSURE_RULE, Candidate, MentionFilter
+from kronik.ner.filters import ROLE_RULE, UNSURE_RULE, Candidate, MentionFilter, span_context
 from kronik.ner.initials import PersonLists, looks_like_initials
 from kronik.ner.lists import propagate_list_types
 from kronik.ner.shortforms import parenthetical_acronyms, resolve_short_forms
-from kronik.ner.titles import STATE_USES, TitleHolders, join_parenthetical
+from kronik.ner.titles import STATE_USES, TitleHolders, join_parenthetical, performer_of_title
 from kronik.ner.names import NameFinder, is_acronym, join_name_suffixes
+from kronik.ner.orgs import OrganisationCues
 from kronik.ner.lexicon import DISTRICT, REGENCY, VILLAGE, PersonNames, RegionNames
 from kronik.ner.typer import SpanModel
 from kronik.records import Actor, Article, EntityMention
@@ -80,6 +81,7 @@ class EntityRecognizer:
         self.bodies = GenericBodies(kb, self.cues, self.names)
         self.person_lists = PersonLists(self.cues, kb)
         self.title_holders = TitleHolders(kb)
+        self.orgs = OrganisationCues(self.cues, languages)
         self.filter = MentionFilter(SpanModel.load(people=self.person_names), self.cues.is_common, self.place_nouns)
 
     def __call__(self, article: Article) -> Article:
@@ -292,6 +294,8 @@ class EntityRecognizer:
         if not pieces:
             return []
         pieces = self._without_common_lead(pieces)
+        if self.orgs.names_event([t for p in pieces for t in p.tokens]):
+            return []  # "MTV Music Award", "Java Jazz Festival": an event or an award, no entity
         last = pieces[-1]
         ends_as_org = self.cues.match("org_tail", last.tokens, len(last.tokens) - 1)[0] and title is None
         if ends_as_org and (len(pieces) > 1 or last.kind == "unknown" and len(last.tokens) > 1):
@@ -383,6 +387,10 @@ class EntityRecognizer:
         role_before = self.cues.before("person_before", tokens, first)
         if self.cues.before("group_before", tokens, first) is not None:
             return self._mention(text, span, "ORG", self._new_actor(text, span, "group", country, None), "context:group")
+        org = self.orgs.evidence(text, tokens, first, span, self.person_names.is_person)
+        if org is not None:  # "Persema Malang", "Hole adalah sebuah band", "mengalahkan Panathinaikos 2 - 0"
+            rule, span = org
+            return self._mention(text, span, "ORG", self._new_actor(text, span, "organization", country, None), rule)
         if acronym or len(span) > 1 and is_acronym(span[0]) and not self.cues.is_common(span[0].key):
             if role_before is not None and role_before.id == "before-person-role":
                 return self._person(text, span, None, country, "context:person")
@@ -392,7 +400,7 @@ class EntityRecognizer:
         if self.cues.before("loc_before", tokens, first) is not None and role_before is None:
             return self._mention(text, span, "LOC", self._state_actor(country), "context:place")
         after = first + len(span)
-        if role_before is not None and role_before.id == OCCUPATION_CUE or _performer_of_title(text, span):
+        if role_before is not None and role_before.id == OCCUPATION_CUE or performer_of_title(text, span):
             return self._person(text, span, None, country, ROLE_RULE)  # "penyanyi Marshanda", 'sebagai "Tsukiko"'
         if role_before is not None or after < len(tokens) and tokens[after].text.islower() and self.cues.match("person_after", tokens, after)[0]:
             return self._person(text, span, None, country, "context:person")
@@ -470,19 +478,6 @@ class EntityRecognizer:
 
     def _mention(self, text: str, span: list[Token], kind: str, actor: Actor | None, rule: str) -> EntityMention:
         return EntityMention(span[0].start, span[-1].end, text[span[0].start : span[-1].end], kind, actor, rule)
-
-
-def _performer_of_title(text: str, span: list[Token]) -> bool:
-    """A name in parentheses right after a quoted title: its performer ('"Di Hari Minggu" (Marshanda)')."""
-    before = text[max(0, span[0].start - 4) : span[0].start].replace(" ", "")
-    return before[-2:] in ('"(', "”(") and text[span[-1].end : span[-1].end + 2].strip()[:1] == ")"
-
-
-def span_context(text: str, tokens: list[Token]) -> SpanContext:
-    """The word tokens of `text` with the punctuation between them, for the span typer."""
-    bounds = [0] + [b for token in tokens for b in (token.start, token.end)] + [len(text)]
-    gaps = tuple("".join(text[bounds[k] : bounds[k + 1]].split()) for k in range(0, len(bounds), 2))
-    return SpanContext(tuple(t.text for t in tokens), gaps, tuple(t.initial for t in tokens))
 
 
 def entity_summary(mention: EntityMention) -> dict[str, Any]:

@@ -151,7 +151,14 @@ def places(common_words: frozenset[str] = frozenset()) -> tuple[Place, ...]:
             short = name.split(" ", 2)[-1] if name.startswith("DKI") else name[16:]
             found.append(Place(short, "IDN", "region", population=PROVINCE_POPULATION))
     found.extend(_first_level_regions(to_alpha3, common_words))
+    found.extend(_supplement_regions())
     return tuple(found)
+
+
+def _supplement_regions() -> list[Place]:
+    """Regions of a state named in the supplement (`region`: "Skotlandia", the Indonesian name of Scotland,
+    which pycountry gives only in English)."""
+    return [Place(str(name), entry["state"], "region") for entry in load_data_entries("state_names_supplement") for name in entry.get("region") or ()]
 
 
 def _first_level_regions(to_alpha3: dict[str, str], common_words: frozenset[str]) -> list[Place]:

@@ -14,6 +14,7 @@ import dataclasses
 from collections.abc import Callable
 
 from kronik.gazetteer import fold
+from kronik.ner.cues import Token
 from kronik.ner.features import SpanContext
 from kronik.ner.typer import SpanModel
 from kronik.records import EntityMention
@@ -99,3 +100,10 @@ class MentionFilter:
 
 def _inner_capitals(word: str) -> bool:
     return not word.isupper() and any(ch.isupper() for ch in word[1:])
+
+
+def span_context(text: str, tokens: list[Token]) -> SpanContext:
+    """The word tokens of `text` with the punctuation between them, for the span typer."""
+    bounds = [0] + [b for token in tokens for b in (token.start, token.end)] + [len(text)]
+    gaps = tuple("".join(text[bounds[k] : bounds[k + 1]].split()) for k in range(0, len(bounds), 2))
+    return SpanContext(tuple(t.text for t in tokens), gaps, tuple(t.initial for t in tokens))

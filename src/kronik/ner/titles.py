@@ -18,7 +18,7 @@ import datetime as dt
 
 from kronik.gazetteer import slug
 from kronik.knowledge import KnowledgeBase
-from kronik.ner.cues import Cue
+from kronik.ner.cues import Cue, Token
 from kronik.records import Actor, EntityMention
 
 RULE_PREFIX = "generic:title-holder:"
@@ -66,4 +66,10 @@ def join_parenthetical(text: str, mentions: list[EntityMention]) -> list[EntityM
     return result
 
 
-__all__ = ["TitleHolders", "is_title_holder", "join_parenthetical"]
+__all__ = ["TitleHolders", "is_title_holder", "join_parenthetical", "performer_of_title"]
+
+
+def performer_of_title(text: str, span: list[Token]) -> bool:
+    """A name in parentheses right after a quoted title: its performer ('"Di Hari Minggu" (Marshanda)')."""
+    before = text[max(0, span[0].start - 4) : span[0].start].replace(" ", "")
+    return before[-2:] in ('"(', "”(") and text[span[-1].end : span[-1].end + 2].strip()[:1] == ")"

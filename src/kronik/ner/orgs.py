@@ -1,0 +1,79 @@
+"""Evidence that a capitalised run with no cue word inside it names an organisation, or no entity at all.
+
+Read from the cue words of `lang/<code>/entity_cues.yaml`:
+- a description right after the name: a copula, an optional article and a group noun ("Hole adalah sebuah
+  band", "Hole is an American rock band"; kinds `copula`, `article` and the `group_before` nouns);
+- a match score right after the name: a team ("mengalahkan Panathinaikos 2 - 0");
+- a club prefix at the start of the first word ("Persema", "Persib": kind `club_prefix`, with its exceptions);
+- a word that ends the name of an event or an award ("MTV Music Award": kind `event_tail`): no entity.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from kronik.gazetteer import fold
+from kronik.lang import load_all
+from kronik.ner.cues import CueBook, Token
+
+SCORE = re.compile(r"\s*\(?\s*\d{1,2}\s*[-–]\s*\d{1,2}(?!\d)")  # "2 - 0", "3-3"; never a year range "1967 - 1968"
+MIN_CLUB_WORD = 6  # letters of a word read as a club name by its prefix ("Persib" yes, "Pers" no)
+MAX_SKIPPED_CAPITALS = 2  # capitalised words between the article and the group noun ("an American rock band")
+
+COPULA_RULE = "context:org-described"
+SCORE_RULE = "context:org-score"
+CLUB_RULE = "org:club-prefix"
+
+
+class OrganisationCues:
+    """Organisation evidence next to and inside an unknown capitalised run; built once per recogniser."""
+
+    def __init__(self, cues: CueBook, languages: tuple[str, ...]):
+        self.cues = cues
+        self.prefixes: list[tuple[str, frozenset[str]]] = [
+            (fold(word), frozenset(fold(e) for e in entry.get("except") or ()))
+            for entry in load_all("entity_cues", languages)
+            if entry["kind"] == "club_prefix"
+            for word in entry["words"]
+        ]
+
+    def evidence(
+        self, text: str, tokens: list[Token], first: int, span: list[Token], is_person: Callable[[list[str]], bool]
+    ) -> tuple[str, list[Token]] | None:
+        """The rule that makes the unknown run `span` (starting at token `first`) an organisation and the
+        tokens it names (a score's first number is left out: "Panathinaikos 2 - 0"), or None."""
+        if self.club_named(span):
+            return CLUB_RULE, span
+        if self.described_after(tokens, first + len(span)):
+            return COPULA_RULE, span
+        named = span[:-1] if len(span) > 1 and span[-1].text.isdigit() else span
+        if SCORE.match(text, named[-1].end) and not is_person([t.key for t in named]):
+            return SCORE_RULE, named
+        return None
+
+    def club_named(self, span: list[Token]) -> bool:
+        """The first word starts with a club prefix and is no common word ("Persema Malang", "Persekabpas")."""
+        word = span[0]
+        if len(word.key) < MIN_CLUB_WORD or not word.text[1:].islower() or word.key in self.cues.common:
+            return False
+        return any(word.key.startswith(prefix) and word.key not in exceptions for prefix, exceptions in self.prefixes)
+
+    def described_after(self, tokens: list[Token], i: int) -> bool:
+        """A copula, an optional article and a group noun follow ("adalah sebuah band", "is a record label")."""
+        length, _ = self.cues.match("copula", tokens, i)
+        if not length or not tokens[i].text.islower():
+            return False
+        i += length
+        i += self.cues.match("article", tokens, i)[0]
+        skipped = 0
+        while i < len(tokens) and tokens[i].capitalised and skipped < MAX_SKIPPED_CAPITALS:
+            i, skipped = i + 1, skipped + 1
+        if i >= len(tokens) or not tokens[i].text.islower():
+            return False
+        nouns = self.cues.by_kind.get("group_before", {})
+        return any(tuple(t.key for t in tokens[i:stop]) in nouns for stop in range(i + 1, min(i + 4, len(tokens) + 1)))
+
+    def names_event(self, span: list[Token]) -> bool:
+        """The run ends with a word that ends an event's or an award's name ("Filmfare Award"): no entity."""
+        return len(span) > 1 and self.cues.match("event_tail", span, len(span) - 1)[0] == 1

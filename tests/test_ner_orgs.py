@@ -1,0 +1,139 @@
+"""Organisation evidence of the eighth NER round (kronik.ner.orgs): club prefixes, a description after the name,
+a match score, club head words, names of events and awards; and constituent countries as places."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kronik.entities import EntityRecognizer
+from kronik.gazetteer import fold
+from kronik.knowledge import KnowledgeBase
+from kronik.ner.cues import CueBook, Token
+from kronik.ner.orgs import SCORE, OrganisationCues
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return KnowledgeBase.load(("id", "en"))
+
+
+@pytest.fixture(scope="module")
+def recognizer(kb):
+    return EntityRecognizer(kb, ("id", "en"))
+
+
+@pytest.fixture(scope="module")
+def orgs():
+    return OrganisationCues(CueBook(("id", "en")), ("id", "en"))
+
+
+def tagged(recognizer, sentence):
+    return {(m.text, m.type) for m in recognizer.tag(sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Gelandang itu akhirnya bergabung dengan Persema Malang musim ini.", ("Persema Malang", "ORG")),
+        ("Persib menang tipis atas tamu mereka di Bandung.", ("Persib", "ORG")),
+        ("Sebelumnya ia memperkuat Persekabpas selama dua musim.", ("Persekabpas", "ORG")),
+        ("Hole adalah sebuah band rock dari Los Angeles.", ("Hole", "ORG")),
+        ("Musica Studios merupakan salah satu label rekaman tertua di Jakarta.", ("Musica Studios", "ORG")),
+        ("Wirasena adalah perusahaan tambang yang berkantor di Balikpapan.", ("Wirasena", "ORG")),
+        ("Hole is an American rock band formed in Los Angeles.", ("Hole", "ORG")),
+        ("Di final, Ajax mengalahkan Panathinaikos 2 - 0 di depan puluhan ribu penonton.", ("Panathinaikos", "ORG")),
+        ("Arsenal ditahan Panionios 3-3 di kandang sendiri.", ("Panionios", "ORG")),
+        ("Gelandang itu dipinjamkan ke Real Oviedo sebelum kembali ke Spanyol.", ("Real Oviedo", "ORG")),
+        ("He joined Football Club de Metz in 1937.", ("Football Club de Metz", "ORG")),
+    ],
+)
+def test_ner_orgs_organisation_found(recognizer, sentence, expected):
+    assert expected in tagged(recognizer, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        # a person described as a member of a band is no organisation
+        ("Wiratmo adalah seorang penyanyi di band Dewa 19.", "Wiratmo"),
+        # a year range after a name is no score
+        ("Pada masa awal Gemintang ( 1967 - 1968 ) , Wiratmo menulis lagu.", "Gemintang"),
+        # Persia is a place, not a club of the "Pers" prefix
+        ("Kerajaan itu berdagang dengan Persia selama berabad-abad.", "Persia"),
+        # a capitalised common word with the prefix is no club
+        ("Persen suara partai itu naik tajam.", "Persen"),
+    ],
+)
+def test_ner_orgs_no_organisation(recognizer, sentence, name):
+    assert (name, "ORG") not in tagged(recognizer, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, award",
+    [
+        ("Band ini memenangkan MTV Music Award untuk pendatang baru terbaik.", "MTV Music Award"),
+        ("Roshan menerima Filmfare Award untuk ketiga kalinya.", "Filmfare Award"),
+        ("The band won an MTV Music Award in 2006.", "MTV Music Award"),
+    ],
+)
+def test_ner_orgs_award_is_no_entity(recognizer, sentence, award):
+    assert not any(award in text for text, _ in tagged(recognizer, sentence))
+
+
+def test_ner_orgs_award_keeps_other_names(recognizer):
+    found = tagged(recognizer, "Roshan menerima Filmfare Award di Mumbai.")
+    assert ("Mumbai", "LOC") in found
+
+
+@pytest.mark.parametrize(
+    "sentence, place",
+    [
+        ("Pemain itu lahir di Glasgow, Skotlandia, pada 1977.", "Skotlandia"),
+        ("Ia pindah ke Irlandia Utara setelah perang.", "Irlandia Utara"),
+        ("She moved to Scotland after the war.", "Scotland"),
+    ],
+)
+def test_ner_orgs_constituent_country_is_place(recognizer, kb, sentence, place):
+    assert (place, "LOC") in tagged(recognizer, sentence)
+    entries = kb.lookup(tuple(fold(w) for w in place.split()))
+    assert entries and entries[0].actor_id == "GBR"
+
+
+def test_ner_orgs_skotlandia_is_no_state(kb):
+    entries = kb.lookup(("skotlandia",))
+    assert all(e.use == "region" for e in entries)
+
+
+def _tokens(words):
+    out, position = [], 0
+    for word in words:
+        out.append(Token(position, position + len(word), word, fold(word)))
+        position += len(word) + 1
+    return out
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        (["adalah", "sebuah", "band"], True),
+        (["adalah", "grup", "musik"], True),
+        (["is", "an", "American", "rock", "band"], True),
+        (["adalah", "seorang", "penyanyi", "band"], False),
+        (["menulis", "sebuah", "band"], False),
+        (["Adalah", "band"], False),
+    ],
+)
+def test_ner_orgs_described_after(orgs, words, expected):
+    assert orgs.described_after(_tokens(words), 0) is expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1000, 2099), st.integers(1000, 2099))
+def test_ner_orgs_year_range_is_no_score(first, second):
+    assert SCORE.match(f" {first} - {second}") is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 15), st.integers(0, 15))
+def test_ner_orgs_score_matches(home, away):
+    assert SCORE.match(f" {home} - {away} di final") is not None
