@@ -294,3 +294,77 @@ def test_dating_told_categories_date_as_without_category(dater, category):
     start = STORY.index("Iran menolak")
     article = article_of(STORY)
     assert dater.date_of(article, start, start + 12, category) == dater.date_of(article, start, start + 12)
+
+
+@pytest.mark.parametrize(
+    "text, event_words, future, value",
+    [
+        # a future event takes the day ahead the text gives it in the sentences after it...
+        ("KPK bakal memanggil mantan menteri itu sebagai saksi. Surat panggilan sudah dikirim. \"Surat sudah kami "
+         "kirim,\" kata juru bicara KPK kepada wartawan, Jumat (19/1/2024). \"Pemeriksaannya besok,\" ujarnya.",
+         "KPK bakal memanggil", True, "2024-01-21"),
+        ("Kejaksaan akan memeriksa bupati itu sebagai tersangka. Pemeriksaan dijadwalkan pada Senin (22/1) "
+         "mendatang di gedung Kejaksaan Agung.", "Kejaksaan akan memeriksa", True, "2024-01-22"),
+        ("The prosecutor will question the governor as a suspect. The hearing is scheduled for Monday, "
+         "January 22.", "will question", True, "2024-01-22"),
+        # ... not a past event, which never takes a day after publication
+        ("KPK memanggil mantan menteri itu sebagai saksi. Surat panggilan sudah dikirim. \"Surat sudah kami "
+         "kirim,\" kata juru bicara KPK kepada wartawan, Jumat (19/1/2024). \"Pemeriksaannya besok,\" ujarnya.",
+         "KPK memanggil", False, "2024-01-19"),
+        # ... nor a day ahead told after another day's event
+        ("Jaksa akan menahan bendahara itu. Polisi menangkap bupati itu pada Rabu (10/1). Sidangnya digelar besok.",
+         "Jaksa akan menahan", True, None),
+    ],
+)
+def test_dating_future_event_takes_day_ahead_told_after_it(resolver, text, event_words, future, value):
+    dater = EventDater(resolver, DatingSettings(carry_sentences=0, report_carry_sentences=0))
+    start = text.index(event_words)
+    got = dater.date_of(article_of(text), start, start + len(event_words), "ACCUSE", future=future)
+    assert got[0] == value
+    assert (value is None) == (got[2] == NO_DATE)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    future_words=st.sampled_from(["besok", "Senin (22/1) mendatang", "pekan depan", "pada 25 Januari mendatang"]),
+    category=st.sampled_from(sorted(TOLD | {"ASSAULT", "COERCE"})),
+)
+def test_dating_past_event_never_after_publication(dater, future_words, category):
+    text = f"Polisi memeriksa saksi itu. Pemeriksaan lanjutan digelar {future_words}. Jaksa menahan tersangka."
+    article = article_of(text)
+    for words in ("Polisi memeriksa", "Jaksa menahan"):
+        start = text.index(words)
+        value = dater.date_of(article, start, start + len(words), category)[0]
+        assert value is None or value[:10] <= PUB.isoformat()
+
+
+@pytest.mark.parametrize(
+    "text, event_words, value",
+    [
+        # a date inside an "after" clause dates that clause's event, not the main verb before it
+        ("Iran memanggil duta besar Prancis setelah polisi Paris menangkap dua diplomatnya pada Kamis (18/1).",
+         "Iran memanggil", None),
+        ("Iran memanggil duta besar Prancis setelah polisi Paris menangkap dua diplomatnya pada Kamis (18/1).",
+         "menangkap dua", "2024-01-18"),
+        ("Kemlu mengecam penembakan itu sesudah kapal nelayan ditembaki di Laut Natuna pada Selasa (16/1).",
+         "Kemlu mengecam", None),
+        ("Iran summoned the French envoy after Paris police arrested two of its diplomats on Thursday.",
+         "Iran summoned", None),
+        ("Iran summoned the French envoy after Paris police arrested two of its diplomats on Thursday.",
+         "police arrested", "2024-01-18"),
+        # the main verb's own date still holds, and so does a date set off by a comma at the sentence's end
+        ("KPK menahan bupati itu setelah pemeriksaan selama sembilan jam, Kamis (18/1).", "KPK menahan",
+         "2024-01-18"),
+        ("Kejaksaan menahan dua pejabat itu usai diperiksa sebagai saksi, Jumat (19/1).", "Kejaksaan menahan",
+         "2024-01-19"),
+        ("Iran memanggil duta besar Prancis pada Jumat (19/1) setelah polisi Paris menangkap dua diplomatnya.",
+         "Iran memanggil", "2024-01-19"),
+        ("Iran summoned the French envoy on Friday after Paris police arrested two of its diplomats.",
+         "Iran summoned", "2024-01-19"),
+    ],
+)
+def test_dating_after_clause_date_is_its_own_events(resolver, text, event_words, value):
+    dater = EventDater(resolver, DatingSettings(carry_sentences=0, report_carry_sentences=0))
+    got = date_of(dater, text, event_words)
+    assert got[0] == value
+    assert (value is None) == (got[2] == NO_DATE)

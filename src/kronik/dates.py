@@ -86,6 +86,7 @@ class DateResolver:
         self.relay_markers = _words_of(entries, "relay_marker")
         self.noun_before, self.noun_after = _event_noun_patterns(entries)
         self.date_prepositions = _words_of(entries, "date_preposition")
+        self.after_clause = _words_of(entries, "after_clause")
         self.restate = tuple(
             re.compile(r"[\s\"“'(]*(?:" + str(e["pattern"]) + ")", re.IGNORECASE)
             for e in entries
@@ -93,6 +94,9 @@ class DateResolver:
         )
         self.rules = tuple(self._compile(entry) for entry in entries if entry["kind"] in KINDS)
         self.forward_rules = frozenset(str(e["id"]) for e in entries if e.get("reach") == "forward")
+        self.ahead_rules = frozenset(
+            rule.id for rule in self.rules if rule.direction == "future" or rule.kind == "offset" and rule.amount > 0
+        )
         log.debug("dates: %d expression rules for %s", len(self.rules), ", ".join(self.languages))
 
     # --- building ---------------------------------------------------------------------------------------
@@ -224,6 +228,19 @@ class DateResolver:
 
     def _future_marked(self, text: str, start: int) -> bool:
         return _preceded_by(text, start, self.future_markers, FUTURE_WINDOW)
+
+    def lies_ahead(self, text: str, mention: DateMention) -> bool:
+        """Whether the words put `mention` after the publication day: an expression of the future ("besok",
+        "Senin mendatang") or one after a future marker ("akan diperiksa pada Senin (23/6)")."""
+        return mention.rule.split(":")[0] in self.ahead_rules or self._future_marked(text, mention.start)
+
+    def in_later_clause(self, text: str, end: int, mention: DateMention) -> bool:
+        """Whether `mention`, told after the words ending at `end`, sits in an "after" clause that opens between
+        them ("Iran memanggil dubes itu setelah polisi menangkap ... pada Kamis"): it dates that clause only."""
+        between = text[end : mention.start]
+        if mention.start < end or between.rstrip().endswith(","):
+            return False  # "... usai operasi tangkap tangan, Rabu (19/6).": set off, it dates the whole sentence
+        return any(word in self.after_clause for word in re.findall(r"\w+", between.lower()))
 
     def reaches_forward(self, mention: DateMention) -> bool:
         """Whether `mention` dates only the words after it ("dua hari setelah Teheran menyerang ...")."""

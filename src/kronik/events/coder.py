@@ -10,7 +10,8 @@ from kronik.dates import DateResolver
 from kronik.events.dating import EventDater
 from kronik.events.lexicon import Lemmatizer, Lexicon, PatternMatch, Token, parse_alternative, tokenize
 from kronik.events.plover import Plover
-from kronik.events.roles import NOUN_ACTOR_REACH, Group, Roles, actor_groups, assign_roles, noun_agent, subject_of
+from kronik.events.roles import NOUN_ACTOR_REACH, Group, Roles, actor_groups, assign_roles, noun_agent
+from kronik.events.subjects import leading_group, noun_subject, object_event_doer, undone_event, verb_doer
 from kronik.events.syntax import Syntax
 from kronik.knowledge import is_curated
 from kronik.lang import load_entries
@@ -106,13 +107,13 @@ class EventCoder:
                     continue
                 if _invited(match, matches[:number], tokens, groups, rules):
                     continue  # "mengundangnya berkunjung": the visit is what the invitation is for
-                doer = _noun_subject(match, number, matches, tokens, groups, rules, coded)
+                doer = noun_subject(match, number, matches, tokens, groups, rules.syntax, coded)
                 if orphan and doer is None and rules.syntax.is_joined_verb(tokens, match.first):
                     continue  # "the attack killed three and wounded eleven": the joined verb has no doer either
                 if doer is not None and not doer.actors:
                     orphan = True
                     continue  # "serangan drone yang menghantam X" after "mengecam": no doer told
-                undone = _undone(match, tokens, rules, [coded[n] for n in sorted(coded)])
+                undone = undone_event(match, tokens, rules.syntax, [coded[n] for n in sorted(coded)])
                 doer = doer or (Group(-1, -1, undone.actors) if undone else None)
                 context = (previous_subject, verbal, doer)
                 mention = self._code(article, sentence, tokens, groups, entities, match, rules, context)
@@ -121,7 +122,7 @@ class EventCoder:
                 if undone is not None and _ids(mention.actors) == _ids(undone.actors) and undone.recipients:
                     mention = dataclasses.replace(mention, recipients=undone.recipients)
                 if not mention.recipients:
-                    target = _object_event(match, matches[number + 1 :], tokens, groups, rules, mentions)
+                    target = object_event_doer(match, matches[number + 1 :], tokens, groups, rules.syntax, mentions)
                     mention = dataclasses.replace(mention, recipients=target)
                 if not mention.recipients and (match.pattern.needs_recipient or _counts_witnesses(match, tokens, rules)):
                     continue
@@ -130,14 +131,14 @@ class EventCoder:
                 if noun and not mention.recipients and not light:
                     repeats.add(len(mentions))
                 if light or not noun:  # "mengadakan pertemuan" is as much a verb as "bertemu"
-                    verbal = _doer(match, mention, tokens, groups, rules)
+                    verbal = verb_doer(match, mention, tokens, groups, rules.syntax)
                     orphan = False
                 if not noun and not match.pattern.reciprocal:  # a meeting's parties are not all its subject
                     subject = subject or verbal
                 coded[number] = mention
                 mentions.append(mention)
             # who the sentence is about, for a next one opening with "Dia"/"He": the doer of its first verb
-            previous_subject = subject or _leading_group(tokens, groups, rules.syntax) or previous_subject
+            previous_subject = subject or leading_group(tokens, groups, rules.syntax) or previous_subject
         kept = _distinct(_without_repeats(mentions, repeats))
         events = tuple(dataclasses.replace(m, id=f"{article.id}:e{n}") for n, m in enumerate(kept, 1))
         return dataclasses.replace(article, events=events)
@@ -175,7 +176,7 @@ class EventCoder:
         mode = match.pattern.mode if category == match.pattern.category else None
         mode, cue_id = rules.mode_for(category, mode, tokens, match)
         start, end = tokens[match.first].start, tokens[match.last].end
-        date, precision, date_text = self.dater.date_of(article, start, end, category)
+        date, precision, date_text = self.dater.date_of(article, start, end, category, future=modality == "future")
         location = (
             Location(roles.location.name, roles.location.country or roles.location.id) if roles.location else None
         )
@@ -260,55 +261,6 @@ def _invited(match: PatternMatch, earlier: list[PatternMatch], tokens, groups: l
         if not any(g.first <= t.index <= g.last for g in groups) and not rules.syntax.has("purpose", t)
     ]
     return len(between) <= 2 and not any(t.text in (",", ";") or rules.syntax.has("clause", t) for t in between)
-
-
-NOUN_SUBJECT_GAP = 4  # words between an event noun and the verb it is the subject of ("serangan drone yang")
-
-
-def _noun_subject(match, number, matches, tokens, groups, rules: LanguageRules, coded: dict) -> Group | None:
-    """A verb whose subject is an event noun ("serangan drone yang menghantam X", "setelah serangan udara
-    menghantam X") takes that event's doer, not the subject of the clause the noun sits in ("Indonesia mengecam
-    serangan drone yang ..."): the doer coded for the noun, else a group right after it; an empty group where
-    none is told. None where the verb's subject is no event noun."""
-    syntax = rules.syntax
-    if number == 0 or syntax.is_noun_at(tokens, match.head) or syntax.is_passive(tokens, match.head):
-        return None
-    noun = matches[number - 1]
-    if not syntax.is_noun_at(tokens, noun.head) or noun.pattern.reciprocal:
-        return None
-    if any(g.first <= noun.head <= g.last for g in groups):
-        return None  # "Pasukan Dukungan Cepat (RSF) memobilisasi": the noun is part of a name
-    own = _group_right_after(noun.last, tokens, groups)
-    own = own if own is not None and own.last < match.first else None
-    gap = [t for t in tokens[noun.last + 1 : match.first] if own is None or not own.first <= t.index <= own.last]
-    if len(gap) > NOUN_SUBJECT_GAP or any(_breaks_subject(t, rules.syntax) for t in gap):
-        return None
-    if any(noun.last < g.first and g.last < match.first and g is not own for g in groups):
-        return None
-    if number - 1 in coded:
-        return Group(-1, -1, coded[number - 1].actors)
-    return own or Group(-1, -1, ())
-
-
-def _group_right_after(index: int, tokens, groups: list[Group]) -> Group | None:
-    return next((g for g in groups if index < g.first <= index + 1 + NOUN_ACTOR_REACH), None)
-
-
-def _breaks_subject(token, syntax: Syntax) -> bool:
-    """A word between an event noun and a verb that shows the noun is not the verb's subject."""
-    if token.text in (",", ";", ":") or syntax.has("clause", token) and not syntax.has("relative", token):
-        return True
-    if any(syntax.has(kind, token) for kind in ("recipient", "location", "agent", "speech", "light_verb", "coordinator")):
-        return True
-    return syntax.is_verb_form(token)
-
-
-def _undone(match: PatternMatch, tokens, rules: LanguageRules, earlier: list[EventMention]) -> EventMention | None:
-    """ "Nelayan yang ditahan otoritas Malaysia ... akhirnya dibebaskan": a passive release with no doer of its
-    own undoes the detention told before it in the sentence, by the same doer, to the same people."""
-    if match.pattern.undoes is None or not rules.syntax.is_passive(tokens, match.head):
-        return None
-    return next((m for m in reversed(earlier) if m.category == match.pattern.undoes and m.actors), None)
 
 
 def _polar(polarity: str, modality: str) -> str:
@@ -416,41 +368,6 @@ def _distinct(mentions: list[EventMention]) -> list[EventMention]:
         kept = [other for other in kept if not says_more(mention, other)]
         kept.append(mention)
     return sorted(kept, key=lambda m: (m.sentence_index, m.start))
-
-
-def _object_event(match, later, tokens, groups, rules, earlier) -> tuple:
-    """The doer of an event named as the object ("mengutuk serangan AS", "mengecam serangan itu") is the one
-    acted upon: the group right after the event noun, or, for "serangan itu", the doer of the last such event."""
-    following = [m for m in later if match.last < m.first <= match.last + 3]
-    if not following or not rules.syntax.is_noun_at(tokens, following[0].head):
-        return ()
-    noun = following[0]
-    doer = [g for g in groups if noun.last < g.first <= noun.last + 2]
-    if doer:
-        return doer[0].actors
-    if rules.syntax.is_anaphoric(tokens, noun.first, noun.last):
-        for previous in reversed(earlier):
-            if previous.category == noun.pattern.category:
-                return previous.actors
-    return ()
-
-
-def _doer(match, mention: EventMention, tokens, groups, rules: LanguageRules) -> Group:
-    """Who did the verb, for a verb joined to it: a meeting's subject rather than all its parties."""
-    if match.pattern.reciprocal:
-        subject = subject_of(match.first, tokens, groups, rules.syntax)
-        if subject is not None:
-            return subject
-    return Group(-1, -1, mention.actors)
-
-
-def _leading_group(tokens, groups: list[Group], syntax: Syntax) -> Group | None:
-    """The first group of a sentence not introduced by a preposition or a speech verb."""
-    for group in groups:
-        previous = tokens[group.first - 1] if group.first > 0 else None
-        if not any(syntax.has(k, previous) for k in ("location", "recipient", "agent", "speech")):
-            return group
-    return None
 
 
 def _political(entity: EntityMention) -> bool:

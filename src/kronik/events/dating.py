@@ -5,7 +5,9 @@ one event, which of them dates it. The order of evidence:
 
 1. a date in the same clause-bound sentence, the closest to the words (preferring one inside them); a date
    that only reaches forward ("dua hari setelah ...") dates only the words after it; a vague one ("pekan lalu")
-   only the words it touches, and then gives a null value with its reason;
+   only the words it touches, and then gives a null value with its reason; a date in an "after" clause told
+   after the words ("... setelah polisi menangkap X pada Kamis") dates only that clause's event; a future event
+   with no date of its own takes the day ahead the next sentences set ("Pemeriksaannya besok");
 2. else the date a neighbouring sentence gives for the report ("... kata X kepada wartawan, Rabu (18/6).");
 3. else, for statements and meetings only (`DatingSettings.told_categories`), the day of a later sentence that
    restates the event ("Hal itu disampaikan ..., Senin (20/10)");
@@ -17,6 +19,8 @@ one event, which of them dates it. The order of evidence:
    in passing ("Tentara Israel juga membunuh ...") is background, which the day of the story does not date;
 6. else, for the opening sentences, the article's dateline ("Dilansir AFP, Kamis (19/6/2025), ...");
 7. else (None, None, "no date in sentence"): never the publication date by default.
+
+Only a future event, or the words of its own sentence, give a day after publication ("besok", "Senin mendatang").
 
 `EventDater` holds the resolver and the settings (from `Config`), and is built once and handed to the coder.
 """
@@ -46,6 +50,7 @@ class DatingSettings:
     report_carry_sentences: int = 20  # sentences back a report date ("kata X, Rabu (22/10)") still dates statements
     told_categories: frozenset[str] = TOLD  # the categories the story's day and a restating sentence date
     material_carry_sentences: int = 3  # sentences back the story's day still dates a material act (strike, arrest)
+    future_sentences: int = 3  # sentences after a future event searched for the day ahead it is set for
 
     @classmethod
     def from_config(cls, config: Config) -> DatingSettings:
@@ -59,10 +64,14 @@ class EventDater:
         self.resolver = resolver
         self.settings = settings
 
-    def date_of(self, article: Article, start: int, end: int, category: str | None = None) -> DatedSpan:
+    def date_of(
+        self, article: Article, start: int, end: int, category: str | None = None, future: bool = False
+    ) -> DatedSpan:
         """The date of the event reported by `article.text[start:end]`: (value, precision, evidence or reason).
         `category` (PLOVER) says whether the story's day may date it (statements, meetings) or not (uses of
-        force, arrests, deployments); None lets every rule apply."""
+        force, arrests, deployments); None lets every rule apply. A `future` event ("KPK akan memanggil X")
+        takes the day ahead the next sentences set it for ("Pemeriksaannya besok"); any other event takes a day
+        after publication only from its own sentence, where the date's words say it lies ahead."""
         told = category is None or category in self.settings.told_categories
         mentions = article.dates
         if not mentions and "dates" not in article.stages:
@@ -76,9 +85,14 @@ class EventDater:
             and m.end <= sentence_end
             and (m.value is not None or _distance(m, start, end) <= VAGUE_REACH)
             and (not self.resolver.reaches_forward(m) or m.start <= start)
+            and not self.resolver.in_later_clause(article.text, end, m)
         ]
         if not candidates:
-            return self._from_context(article, mentions, start, told=told)
+            ahead = self._day_ahead(article, mentions, start) if future else None
+            if ahead is not None:
+                return ahead.value, ahead.precision, f"{ahead.text} (the day ahead a later sentence sets)"
+            before = [m for m in mentions if not self._ahead(article, m)]
+            return self._from_context(article, before, start, told=told)
         best = min(candidates, key=lambda m: (_distance(m, start, end), m.start < start))
         if best.value is None:
             return None, None, best.rule
@@ -134,6 +148,32 @@ class EventDater:
             mention = dateline[1]
             return mention.value, mention.precision, f"{mention.text} (dateline of the lead)"
         return None, None, NO_DATE
+
+    def _day_ahead(self, article: Article, mentions: Sequence[DateMention], start: int) -> DateMention | None:
+        """The first day after publication told in the sentences after a future event's, up to
+        `future_sentences` on, unless a past day of another event comes first (report dates do not count)."""
+        sentence = _sentence_at(article, start)
+        if sentence is None:
+            return None
+        by_index = {s.index: s for s in article.sentences}
+        for index in range(sentence.index + 1, sentence.index + 1 + self.settings.future_sentences):
+            neighbour = by_index.get(index)
+            if neighbour is None:
+                return None
+            inside = [m for m in _inside(mentions, neighbour) if m.value and m.precision == "day"]
+            ahead = [m for m in inside if self._ahead(article, m)]
+            if ahead:
+                return ahead[0]
+            if any(not self.resolver.report_kind(article.text, m) for m in inside):
+                return None  # "Polisi menangkap bupati itu pada Rabu (10/1).": another day's event
+        return None
+
+    def _ahead(self, article: Article, mention: DateMention) -> bool:
+        """Whether a date lies after the publication day because its words say so ("besok", "akan ... Senin")."""
+        published = article.published
+        if not mention.value or published is None or mention.value[:10] <= published.isoformat():
+            return False
+        return self.resolver.lies_ahead(article.text, mention)
 
     def _report_date(self, text: str, mentions: Sequence[DateMention]) -> tuple[str | None, DateMention | None]:
         """The day a statement was made ("speech"), else the day an outlet relayed it ("relay": "Dirangkum …,
