@@ -247,3 +247,19 @@ def test_affiliations_every_state_body_the_kb_marks_has_bare_names(kb):
 def test_affiliations_bare_body_in_home_press_is_the_home_states(kb, stage, text, language, expected):
     article = dataclasses.replace(bare_body_article(kb, text), language=language)
     assert [m.actor.id for m in stage(article).entities if m.text in BODY] == [expected]
+
+
+@pytest.mark.parametrize(("text", "body", "state", "expected_country"), [
+    # the KB's bare "Kementerian Kesehatan" is Indonesia's; followed by another state it is that state's
+    ("Kementerian Kesehatan Lebanon melaporkan dua korban jiwa.", "Kementerian Kesehatan", "Lebanon", "LBN"),
+    ("Kementerian Kesehatan Jepang membuka posko di Osaka.", "Kementerian Kesehatan", "Jepang", "JPN"),
+    # followed by its own state it stays the KB's
+    ("Kementerian Kesehatan Indonesia membuka posko di Aceh.", "Kementerian Kesehatan", "Indonesia", "IDN"),
+])
+def test_affiliations_a_kb_body_named_with_another_state_is_that_states(kb, stage, text, body, state, expected_country):
+    ministry = kb.find_actor(body)
+    assert ministry is not None and ministry.country == "IDN"
+    found = stage(article(text, mention_of(text, body, ministry), mention_of(text, state, kb.find_state(state))))
+    resolved = next(m for m in found.entities if m.text == body)
+    assert resolved.actor.country == expected_country
+    assert (resolved.actor.id == ministry.id) is (expected_country == "IDN")

@@ -18,7 +18,9 @@ The recogniser resolves each name on its own. Some names only say whom they belo
   one state the sentence names; else the article's domestic setting; else the state of most of the holders of
   its leading offices the article names, when they are more than half. That state's KB body (`stands_for`) where the KB
   has one, else the text's actor placed in that state; otherwise it is left as it is.
-Every mention of the same actor in the article takes the change (bare bodies: each mention by its sentence).
+- a knowledge-base body of one state written with another state's name right after it ("Kementerian Kesehatan
+  Lebanon", where the KB's bare "Kementerian Kesehatan" is Indonesia's) is that other state's namesake body.
+Every mention of the same actor in the article takes the change (bare bodies and namesakes: each mention on its own).
 Organisations found only in text also get the other written form of their name from `lang/<code>/aliases.yaml`
 short forms ("Kejaksaan Negeri Kuningan" also goes by "Kejari Kuningan").
 """
@@ -33,13 +35,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from kronik.config import Config
-from kronik.gazetteer import fold
+from kronik.gazetteer import fold, slug
 from kronik.knowledge import KnowledgeBase, is_curated
 from kronik.lang import load_all, load_entries
 from kronik.records import Actor, Article, EntityMention
 from kronik.setting import domestic_state
 
 GENERIC = "generic:"
+NAMESAKE_RULE = "affiliation:namesake"  # a KB body of one state written with another state's name
 ARMED_FORCES = "armed_forces"
 ARMED_FORCES_RULE = "affiliation:armed-forces"
 MILITARY = "MIL"
@@ -107,6 +110,7 @@ class Affiliations:
                 for m in mentions
             ]
         mentions = self.bare_bodies(article, mentions)
+        mentions = [self.foreign_namesake(article.text, mentions, i) for i in range(len(mentions))]
         if mentions == sorted(article.entities, key=lambda m: (m.start, m.end)):
             return article
         return dataclasses.replace(article, entities=tuple(mentions))
@@ -120,6 +124,25 @@ class Affiliations:
         if body is None:
             return mention
         return dataclasses.replace(mention, actor=body, rule=ARMED_FORCES_RULE)
+
+    def foreign_namesake(self, text: str, mentions: Sequence[EntityMention], i: int) -> EntityMention:
+        """A KB body of one state written with another state's name right after it is that other state's namesake
+        body ("Kementerian Kesehatan Lebanon" is not Indonesia's ministry of health): the KB actor of the joined
+        name, else a body found in text, placed in the state named. Only this mention changes."""
+        body = mentions[i]
+        actor = body.actor
+        if actor is None or actor.kind != "organization" or not actor.country or not is_curated(actor.id):
+            return body
+        if i + 1 >= len(mentions) or text[body.end : mentions[i + 1].start].strip():
+            return body
+        state = mentions[i + 1].actor
+        if state is None or state.kind != "state" or state.id == actor.country or mentions[i + 1].rule.startswith(GENERIC):
+            return body
+        name = f"{body.text} {mentions[i + 1].text}"
+        known = self.kb.find_actor(name)
+        if known is None or known.country != state.id:
+            known = Actor(f"new:{slug(name)}", name, "organization", state.id, actor.sector, (name,))
+        return dataclasses.replace(body, actor=known, rule=NAMESAKE_RULE)
 
     def of_following_state(self, text: str, mentions: Sequence[EntityMention], i: int) -> Actor | None:
         """The organisation of a state named right after it: the KB actor of the joined name, else placed."""
