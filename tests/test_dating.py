@@ -2,6 +2,8 @@
 from the sentences before, the dateline; null with a reason otherwise."""
 
 
+import datetime as dt
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -368,3 +370,22 @@ def test_dating_after_clause_date_is_its_own_events(resolver, text, event_words,
     got = date_of(dater, text, event_words)
     assert got[0] == value
     assert (value is None) == (got[2] == NO_DATE)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        # published the day after its lead: "hari ini" is the lead's day
+        ("Juru bicara kejaksaan mengatakan hal itu di Jakarta, Senin (15/1/2024). Hari ini jaksa memeriksa dua saksi.",
+         dt.date(2024, 1, 16), "2024-01-15"),
+        ('"Kami akan terus bekerja," kata menteri itu, Senin (15/1/2024). Menteri itu hari ini melantik dua pejabat.',
+         dt.date(2024, 1, 16), "2024-01-15"),
+        # published the same day as its lead, or with no dated lead: the publication day
+        ("Juru bicara kejaksaan mengatakan hal itu di Jakarta, Selasa (16/1/2024). Hari ini jaksa memeriksa dua saksi.",
+         dt.date(2024, 1, 16), "2024-01-16"),
+        ("Jaksa memeriksa dua saksi hari ini di gedung kejaksaan.", dt.date(2024, 1, 16), "2024-01-16"),
+    ],
+)
+def test_dating_today_is_the_day_of_the_lead(dater, text, published, value):
+    words = next(w for w in ("jaksa memeriksa", "Jaksa memeriksa", "melantik") if w in text)
+    assert date_of(dater, text, words, published)[:2] == (value, "day")

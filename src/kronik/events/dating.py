@@ -27,6 +27,7 @@ Only a future event, or the words of its own sentence, give a day after publicat
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -34,6 +35,8 @@ from kronik.config import Config
 from kronik.dates import DateResolver
 from kronik.records import Article, DateMention, Sentence
 
+TODAY_RULE = "today"  # the rule id of "hari ini" / "today" in lang/<code>/dates.yaml
+TODAY_LAG_DAYS = 2  # a lead dated this many days before publication still sets what "hari ini" means
 LEAD_CHARS = 600  # the opening characters searched for the article's dateline ("Dilansir AFP, Kamis (19/6/2025)")
 VAGUE_REACH = 20  # a vague expression ("pekan lalu") dates only the words it touches or nearly touches
 NO_DATE = "no date in sentence"
@@ -99,6 +102,11 @@ class EventDater:
         if self.resolver.report_kind(article.text, best) == "relay":
             # "…," demikian pernyataan itu, dilansir AFP, Rabu (27/5)": the outlet's day; the story may give its own
             return self._from_context(article, mentions, start, relay=best, told=told)
+        if best.rule == TODAY_RULE:
+            lead = self._dateline(article, mentions)
+            if lead is not None and _just_before(lead[1].value, best.value):
+                # "hari ini" is the day the story is written at: the lead's "Jakarta, Selasa (21/10)", published later
+                return lead[1].value, "day", f"{best.text} (the day of the lead, {lead[1].text})"
         return best.value, best.precision, best.text
 
     def _dates_words(self, text: str, mention: DateMention, start: int, end: int) -> bool:
@@ -228,6 +236,14 @@ class EventDater:
             if sentence is not None and self.resolver.report_kind(article.text, mention):
                 return sentence.index, mention
         return None
+
+
+def _just_before(lead: str | None, today: str | None) -> bool:
+    """Whether the day-precise `lead` date lies one or two days before `today` (both YYYY-MM-DD)."""
+    if not lead or not today or len(lead) != 10 or len(today) != 10:
+        return False
+    gap = (dt.date.fromisoformat(today) - dt.date.fromisoformat(lead)).days
+    return 0 < gap <= TODAY_LAG_DAYS
 
 
 def _sentence_at(article: Article, offset: int) -> Sentence | None:
