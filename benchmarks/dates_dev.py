@@ -19,7 +19,8 @@ from collections import Counter
 from pathlib import Path
 
 from kronik.dates import DateResolver
-from kronik.events.dating import EventDater
+from kronik.config import Config
+from kronik.events.dating import DatingSettings, EventDater
 from kronik.records import Article, Sentence
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "eval"
@@ -73,11 +74,13 @@ def evaluate(name: str, resolver: DateResolver, show: bool) -> tuple[int, int, C
                           sentences=crude_sentences(text))
         article = resolver(article)
         article = Article(**{**article.__dict__, "stages": ("dates",)})
+        dater = EventDater(resolver, DatingSettings.from_config(Config()))  # the pipeline's settings
         for event in gold["events"]:
             start = text.find(event["evidence"])
             if start < 0:
                 continue
-            value, _precision, why = EventDater(resolver).date_of(article, start, start + len(event["evidence"]))
+            end = start + len(event["evidence"])
+            value, _precision, why = dater.date_of(article, start, end, category=event["category"])
             total += 1
             if agrees(event["date"], value):
                 right += 1
