@@ -22,10 +22,11 @@ from typing import Any
 
 from kronik.gazetteer import slug
 from kronik.knowledge import KnowledgeBase, NameEntry
-from kronik.ner.bodies import GenericBodies
+from kronik.ner.bodies import GenericBodies, carry_body_states
 from kronik.ner.cues import Cue, CueBook, Token
 from kronik.ner.features import SpanContext
 from kronik.ner.filters import ROLE_RULE, UNSURE_RULE, Candidate, MentionFilter, span_context
+from kronik.ner.headlines import headline_mentions
 from kronik.ner.initials import PersonLists, looks_like_initials
 from kronik.ner.lists import propagate_list_types
 from kronik.ner.shortforms import parenthetical_acronyms, resolve_short_forms
@@ -107,7 +108,7 @@ class EntityRecognizer:
         titles of works and foreign phrases (valid F1 0.553 -> 0.607)."""
         context, candidates = self.candidates(text, spans, day)
         mentions = self.filter.apply(text, context, candidates, keep_unsure)
-        return join_name_suffixes(text, mentions, self.name_suffixes)
+        return carry_body_states(join_name_suffixes(text, mentions, self.name_suffixes))
 
     def candidates(
         self, text: str, spans: list[tuple[int, int]] | None = None, day: dt.date | None = None
@@ -127,9 +128,11 @@ class EntityRecognizer:
 
     def _find(self, text: str, tokens: list[Token], day: dt.date | None) -> list[EntityMention]:
         found: list[EntityMention] = []
+        headline = self.cues.headline(text, tokens)
         i = 0
         while i < len(tokens):
-            generic = self.bodies.at(text, tokens, i)
+            i += self.bodies.opener(text, tokens, i, headline)  # "Delapan Nelayan Bengkalis": skip "Delapan"
+            generic = self.bodies.at(text, tokens, i, headline)
             if generic is not None:
                 found.append(generic[0])
                 i = generic[1]
@@ -139,13 +142,15 @@ class EntityRecognizer:
                 found.append(self._mention(text, [tokens[i], tokens[end - 1]], entry.type, self._actor_of(entry), entry.rule))
                 i = end
                 continue
-            if self.names.starts_name(tokens, i):
-                stop = self.names.run_end(text, tokens, i)
+            if i and tokens[i - 1].capitalised and self.cues.verb(tokens[i], headline) and not self.names.known(tokens, i, len(tokens))[0]:
+                i += 1  # "PBB Serukan Gencatan Senjata": the verb that ended a run starts no name
+            elif self.names.starts_name(tokens, i):
+                stop = self.names.run_end(text, tokens, i, headline)
                 found.extend(self._read_run(text, tokens, i, stop, day))
                 i = max(stop, i + 1)
             else:
                 i += 1
-        return found
+        return headline_mentions(self.cues, text, tokens, found)  # capitals are no evidence in a headline
 
     # --- reading a capitalised run ---
 

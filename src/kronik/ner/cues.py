@@ -18,6 +18,11 @@ log = logging.getLogger(__name__)
 
 MAX_CUE_TOKENS = 5
 MIN_PREFIXED_VERB = 7  # letters of a word read as a prefixed verb ("menulis" yes, "dia", "dengan" no)
+MIN_AFFIXED_VERB = 6  # letters of a capitalised word read as an affixed verb ("Layangkan", "Diperiksa")
+MIN_HEADLINE_WORDS = 4  # a line shorter than this is too short to call a headline
+MAX_HEADLINE_COMMAS = 2  # a capitalised line with this many commas is a list of names, not a headline
+LIST_MARKS = (",", ";")
+HEADLINE_SHARE = 0.8  # a line with at least this share of capitalised words is a headline
 
 
 @dataclass(frozen=True)
@@ -58,12 +63,59 @@ class CueBook:
         self.common = common_words(languages)
         self.is_common = lru_cache(maxsize=4096)(self._is_common)
         self._stem = _indonesian_stemmer() if "id" in languages else None
+        self.verb_roots = frozenset(key[0] for key in self.by_kind["verb_root"] if len(key) == 1)
+        self.verb_prefixes = tuple(key[0] for key in self.by_kind["verb_prefix"])
+        self.verb_suffixes = tuple(key[0] for key in self.by_kind["verb_suffix"])
+        self.is_verb_key = lru_cache(maxsize=4096)(self._is_verb_key)
 
     def _is_common(self, key: str) -> bool:
         """A common word (or an affixed form of one: "serangan" from "serang")."""
         if key in self.common:
             return True
         return self._stem is not None and len(key) > 5 and self._stem(key) in self.common
+
+    def _is_verb_key(self, key: str) -> bool:
+        """A verb: a root of kind `verb_root` ("kecam", "panggil", "condemns") or an Indonesian affixed form of a
+        common word with a prefix of kind `verb_prefix` or a suffix of kind `verb_suffix` ("layangkan" from
+        "layang", "diperiksa" from "periksa"); nouns ("pelindungan", "persatuan") are no verbs."""
+        if key in self.verb_roots:
+            return True
+        if self._stem is None or len(key) < MIN_AFFIXED_VERB or not key.isalpha():
+            return False
+        root = self._stem(key)
+        if root == key or len(root) < 3 or root not in self.common:
+            return False
+        if key.startswith(self.verb_prefixes):
+            return True
+        # "layangkan" (layang + kan), not "pendidikan" (pe-N + didik + an), a noun
+        return any(key.endswith(suffix) and key[: -len(suffix)].endswith(root) for suffix in self.verb_suffixes)
+
+    def nominal(self, key: str) -> bool:
+        """An Indonesian noun made from a common word with -an ("penangkapan" from "tangkap", "persoalan"),
+        not a verb in -kan."""
+        if self._stem is None or len(key) < MIN_AFFIXED_VERB or not key.endswith("an") or key.endswith("kan"):
+            return False
+        root = self._stem(key)
+        return root != key and len(root) >= 3 and root in self.common
+
+    def verb(self, token: Token, affixed: bool = True) -> bool:
+        """A capitalised word whose lower-case form is a verb: inside a capitalised run it ends the name
+        ("Kemlu Layangkan Nota Protes": "Kemlu"). Without `affixed`, only a listed root: outside headlines an
+        affixed-looking word in a run is as often a name ("Jalan Menoreh Raya")."""
+        if not token.capitalised or token.text.isupper():
+            return False
+        return self.is_verb_key(token.key) if affixed else token.key in self.verb_roots
+
+    def headline(self, text: str, tokens: list[Token]) -> bool:
+        """A line where most words are capitalised (a headline, a list of other headlines): capitalisation
+        there is no evidence of a name."""
+        words = [t for t in tokens if t.text[:1].isalpha()]
+        if len(words) < MIN_HEADLINE_WORDS or text[tokens[-1].end :].lstrip()[:1] == ".":
+            return False  # short, or a sentence: a headline ends without a full stop
+        line = text[tokens[0].start : tokens[-1].end]
+        if sum(line.count(mark) for mark in LIST_MARKS) >= MAX_HEADLINE_COMMAS:
+            return False  # a list of names ("Anies Baswedan, Dino Patti Djalal, Gita Wirjawan ...")
+        return sum(t.capitalised for t in words) >= HEADLINE_SHARE * len(words)
 
     def match(self, kind: str, tokens: list[Token], i: int, limit: int | None = None) -> tuple[int, Cue | None]:
         """Longest cue of `kind` starting at token i: (number of tokens, cue), or (0, None)."""

@@ -68,6 +68,10 @@ class PersonLists:
         if not looks_like_initials(tokens[i]):
             return False
         head = self.list_head(text, tokens, i)
+        if known and any(not (looks_like_initials(t) or t.text.islower() or t.initial) for t in tokens[head:i]):
+            head = i  # a KB name is initials only in a list of initials ("Tersangka RMP dan AS"), not a headline's run
+        if known and head == i and i > 0 and tokens[i - 1].capitalised and not tokens[i - 1].initial:
+            return False  # "Diperiksa KPK": a capitalised cue word in a headline
         if any(self.cues.before("initials_before", tokens, k) is not None for k in range(head, i + 1)):
             return True  # "tersangka MY dan IP", "Tersangka RMP dan MY"
         if head != i and any(self._person_title_before(tokens, k) for k in range(head, i)):

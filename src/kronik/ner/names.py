@@ -78,8 +78,9 @@ class NameFinder:
         head, _, rest = token.text.partition("-")
         return fold(head) in self.cues.particles and rest[:1].isupper()
 
-    def run_end(self, text: str, tokens: list[Token], i: int) -> int:
-        """One past the last token of the capitalised run starting at i."""
+    def run_end(self, text: str, tokens: list[Token], i: int, headline: bool = False) -> int:
+        """One past the last token of the capitalised run starting at i (a verb inside ends it: a listed root,
+        or in a `headline` an affixed form too)."""
         j = i + 1
         while j < len(tokens):
             gap = text[tokens[j - 1].end : tokens[j].start]
@@ -94,7 +95,21 @@ class NameFinder:
                 break
         while j > i + 1 and not self.starts_name(tokens, j - 1) and not tokens[j - 1].text.isdigit():
             j -= 1
-        return j
+        return self._cut_at_verb(tokens, i, j, headline)
+
+    def _cut_at_verb(self, tokens: list[Token], i: int, stop: int, affixed: bool) -> int:
+        """The run i..stop ends before a capitalised verb inside it ("Kemlu Layangkan Nota Protes" -> "Kemlu")
+        unless a KB name covers the verb ("Partai Indonesia Bersatu")."""
+        k = i + 1
+        while k < stop:
+            length = self.known(tokens, k, stop)[0]
+            if length:
+                k += length
+                continue
+            if self.cues.verb(tokens[k], affixed) and self.known(tokens, i, stop)[0] <= k - i:
+                return k
+            k += 1
+        return stop
 
     def known_around_parenthesis(self, text: str, tokens: list[Token], i: int) -> tuple[int, NameEntry | None]:
         """A KB name starting at token i with a short parenthesis inside it ("Detasemen Khusus (Densus) 88
