@@ -10,8 +10,17 @@ from kronik.dates import DateResolver
 from kronik.events.dating import EventDater
 from kronik.events.lexicon import Lemmatizer, Lexicon, PatternMatch, Token, parse_alternative, tokenize
 from kronik.events.plover import Plover
+from kronik.events.protest import placed_bodies, protest_roles
 from kronik.events.roles import NOUN_ACTOR_REACH, Group, Roles, actor_groups, assign_roles, noun_agent
-from kronik.events.subjects import leading_group, noun_subject, object_event_doer, undone_event, verb_doer
+from kronik.events.subjects import (
+    leading_group,
+    noun_subject,
+    object_event_doer,
+    one_way,
+    reacted_event,
+    undone_event,
+    verb_doer,
+)
 from kronik.events.syntax import Syntax
 from kronik.knowledge import is_curated
 from kronik.lang import load_entries
@@ -23,6 +32,7 @@ COOPERATIVE = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT", "RETREAT"})  
 FORCEFUL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})  # a future one is a THREATEN
 FUTURE_KEPT = frozenset({"AGREE", "THREATEN", "REQUEST", "ACCUSE", "REJECT"})
 TWO_SIDED = frozenset({"CONSULT", "COOPERATE"})  # a meeting or joint action takes two sides
+PASSIVE_LIGHT_REACH = 6  # words between an event noun and the passive light verb it is the subject of
 BULLETS = ("-", "•", "–", "*", "·")  # list markers: typography, the same in every language
 
 
@@ -43,6 +53,8 @@ class LanguageRules:
         self.lemmatize = Lemmatizer(language)
         self.lexicon = Lexicon(language, self.lemmatize)
         self.syntax = Syntax.load(language)
+        # the state whose press writes in this language: the country of protesters placed nowhere else
+        self.home = next((str(e["state"]) for e in load_entries(language, "aliases") if e.get("kind") == "home-state"), None)
         self.mode_cues = tuple(
             ModeCue(
                 f"{language}:{e['id']}",
@@ -121,6 +133,9 @@ class EventCoder:
                     continue
                 if undone is not None and _ids(mention.actors) == _ids(undone.actors) and undone.recipients:
                     mention = dataclasses.replace(mention, recipients=undone.recipients)
+                reacted = reacted_event(match, number, matches, tokens, rules.syntax, coded)
+                if reacted:  # "Penangkapan X oleh polisi Rusia dikecam Uni Eropa": the arresters are condemned
+                    mention = dataclasses.replace(mention, recipients=reacted)
                 if not mention.recipients:
                     target = object_event_doer(match, matches[number + 1 :], tokens, groups, rules.syntax, mentions)
                     mention = dataclasses.replace(mention, recipients=target)
@@ -136,7 +151,7 @@ class EventCoder:
                 if not noun and not match.pattern.reciprocal:  # a meeting's parties are not all its subject
                     subject = subject or verbal
                 coded[number] = mention
-                mentions.append(mention)
+                mentions.extend(one_way(mention, match, tokens, rules.syntax, TWO_SIDED))
             # who the sentence is about, for a next one opening with "Dia"/"He": the doer of its first verb
             previous_subject = subject or leading_group(tokens, groups, rules.syntax) or previous_subject
         kept = _distinct(_without_repeats(mentions, repeats))
@@ -167,13 +182,17 @@ class EventCoder:
         if _anaphoric_after_doer(match, tokens, groups, rules) and category not in ("ACCUSE", "REJECT"):
             return None
         roles: Roles = assign_roles(match, tokens, groups, rules.syntax, previous_subject, verbal, doer)
+        civil = match.pattern.by_civilians
+        if civil and roles.actors and all(a.sector == "CVL" for a in roles.actors):
+            category = civil[0]  # "Ratusan nelayan memblokade pelabuhan": citizens who block protest
+        if category == "PROTEST":
+            roles = protest_roles(roles, match, tokens, groups, rules.syntax, rules.home)
+        roles = dataclasses.replace(roles, actors=placed_bodies(roles.actors, roles.location))
         if not roles.actors:
             return None
-        if category == "PROTEST":
-            roles = _placed_protesters(roles)
-        if category in TWO_SIDED and len(roles.actors) + len(roles.recipients) < 2:
+        if category in TWO_SIDED and len(roles.actors) + len(roles.recipients) < 2 and not _summit_of(match, roles):
             return None  # a meeting, a call or a joint exercise takes two sides; one alone is a topic
-        mode = match.pattern.mode if category == match.pattern.category else None
+        mode = match.pattern.mode if category == match.pattern.category else civil[1] if civil and category == civil[0] else None
         mode, cue_id = rules.mode_for(category, mode, tokens, match)
         start, end = tokens[match.first].start, tokens[match.last].end
         date, precision, date_text = self.dater.date_of(article, start, end, category, future=modality == "future")
@@ -214,12 +233,28 @@ def _licensed(match: PatternMatch, tokens, groups: list[Group], rules: LanguageR
         return False  # "during the summit": the noun sets the time of another event
     if match.pattern.noun_ok:
         return True
-    if rules.syntax.after_light_verb(tokens, match.first):
+    if rules.syntax.after_light_verb(tokens, match.first) or _before_passive_light_verb(match, tokens, rules):
         return True
     if noun_agent(match, tokens, groups, rules.syntax)[0] is not None:
         return True  # "the arrest of mourners by Russian police"
     follows = [g for g in groups if match.last < g.first <= match.last + 2]
     return match.pattern.noun_actor_after and bool(follows)
+
+
+def _summit_of(match: PatternMatch, roles: Roles) -> bool:
+    """ "Para pemimpin ASEAN berkumpul dalam KTT": a summit of one international body is a meeting of its members."""
+    return match.pattern.mode == "multilateral" and len(roles.actors) == 1 and roles.actors[0].sector == "IGO"
+
+
+def _before_passive_light_verb(match: PatternMatch, tokens, rules: LanguageRules) -> bool:
+    """ "Aksi unjuk rasa pro-Palestina digelar di ...", "a rally against the war was held": the noun is the
+    subject of a passive light verb a few words on, with no comma or clause word between."""
+    for token in tokens[match.last + 1 : match.last + PASSIVE_LIGHT_REACH + 2]:
+        if token.text in (",", ";") or rules.syntax.has("clause", token):
+            return False
+        if rules.syntax.has("passive_light_verb", token):
+            return True
+    return False
 
 
 def _yields_to_object(match: PatternMatch, later: list[PatternMatch], tokens, rules: LanguageRules) -> bool:
@@ -315,18 +350,6 @@ def _counts_witnesses(match: PatternMatch, tokens, rules: LanguageRules) -> bool
     return any(rules.syntax.has("witness", t) for t in tokens[match.last + 1 : match.last + 5])
 
 
-def _placed_protesters(roles: Roles) -> Roles:
-    """Protesters with no country of their own ("ribuan mahasiswa") are citizens of the place they rally in."""
-    place = roles.location
-    if place is None or not (place.country or place.kind == "state"):
-        return roles
-    country = place.country or place.id
-    actors = tuple(
-        a if a.country else dataclasses.replace(a, country=country, sector=a.sector or "CVL") for a in roles.actors
-    )
-    return dataclasses.replace(roles, actors=actors)
-
-
 def _anaphoric_after_doer(match: PatternMatch, tokens, groups: list[Group], rules: LanguageRules) -> bool:
     """ "Serangan Tel Aviv itu": an event noun whose doer is followed by an anaphor points back to an event told."""
     if not rules.syntax.anaphor_after or not rules.syntax.is_noun_at(tokens, match.head):
@@ -389,8 +412,10 @@ def _ids(actors) -> frozenset[str]:
 
 
 def _inside_entity(tokens: tuple[Token, ...], match: PatternMatch, entities: list[EntityMention]) -> bool:
+    """The event word is part of a name ("Komisi Pemberantasan Korupsi"); not of a name the coder would never
+    take for an actor ("KTT" recognised as a body of no country or sector): that one hides no event."""
     head = tokens[match.head]
-    return any(e.start <= head.start and head.end <= e.end for e in entities)
+    return any(e.start <= head.start and head.end <= e.end and (e.actor is None or _political(e)) for e in entities)
 
 
 __all__ = ["EventCoder", "LanguageRules"]

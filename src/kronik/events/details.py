@@ -10,6 +10,9 @@ Location, in order of preference:
    story set in that state (the KPK questioning a witness happened in Indonesia);
 5. otherwise none.
 
+Generic bodies with no country of their own ("Polisi", "jaksa") are of the country the event happened in, else
+of the article's domestic setting.
+
 Fatalities: for ASSAULT, and PROTEST in its riot mode, the deaths the sentence states (`events.fatalities`).
 """
 
@@ -19,6 +22,7 @@ import dataclasses
 
 from kronik.events.fatalities import FatalityReader
 from kronik.events.places import PlaceFinder
+from kronik.events.protest import placed_bodies
 from kronik.knowledge import KnowledgeBase
 from kronik.records import Actor, Article, EventMention, Location, Sentence
 from kronik.setting import domestic_state
@@ -64,6 +68,7 @@ class EventDetails:
             )
             location = self.location_of(article, event, sentence, setting)
             fatalities = reader.read(sentence.text, sentence.start, dates) if deadly(event) else None
+            event = placed(event, location.country if location and location.country else setting)
             events.append(dataclasses.replace(event, location=location, fatalities=fatalities))
         return dataclasses.replace(article, events=tuple(events))
 
@@ -93,6 +98,19 @@ class EventDetails:
         return location
 
 
+def placed(event: EventMention, country: str | None) -> EventMention:
+    """Generic bodies ("Polisi", "jaksa", "workers") of the country where the event happened, else of the
+    article's domestic setting: "Polisi menangkap tiga pengedar di Medan" is Indonesia's police."""
+    if country is None:
+        return event
+    state = Actor(id=country, name=country, kind="state", country=country)
+    actors = placed_bodies(event.actors, state)
+    recipients = placed_bodies(event.recipients, state)
+    if actors == event.actors and recipients == event.recipients:
+        return event
+    return dataclasses.replace(event, actors=actors, recipients=recipients)
+
+
 def deadly(event: EventMention) -> bool:
     """Whether the event is one whose deaths are counted: an assault, a riot."""
     return (event.category, None) in DEADLY or (event.category, event.mode) in DEADLY
@@ -115,4 +133,4 @@ def _all_in(actors: tuple[Actor, ...], state: str) -> bool:
     return countries == {state}
 
 
-__all__ = ["EventDetails", "deadly", "target_territory"]
+__all__ = ["EventDetails", "deadly", "placed", "target_territory"]

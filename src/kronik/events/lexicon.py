@@ -124,6 +124,7 @@ class EventPattern:
     causative: bool = False  # no act of its own when its subject is an event ("Serangan itu mendorong X ...")
     invites: bool = False  # the event named right after the invitee is what is invited to ("mengundangnya berkunjung")
     undoes: str | None = None  # a passive with no doer undoes an earlier event of this category in the sentence
+    by_civilians: tuple[str, str | None] | None = None  # (category, mode) when only civilians do it: a blockade
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,16 @@ def _pattern(entry: dict[str, Any], lemmatize: Lemmatizer) -> EventPattern:
         causative=bool(entry.get("causative", False)),
         invites=bool(entry.get("invites", False)),
         undoes=entry.get("undoes"),
+        by_civilians=_category_mode(entry.get("by_civilians")),
     )
+
+
+def _category_mode(value: str | None) -> tuple[str, str | None] | None:
+    """'PROTEST/obstruct' -> ('PROTEST', 'obstruct'); 'PROTEST' -> ('PROTEST', None)."""
+    if not value:
+        return None
+    category, _, mode = str(value).partition("/")
+    return category, mode or None
 
 
 class Lexicon:

@@ -252,14 +252,20 @@ def noun_agent(match: PatternMatch, tokens: tuple[Token, ...], groups: list[Grou
     doer, and the group between the noun and "by" as the one acted upon."""
     for index in range(match.last + 1, min(len(tokens), match.last + NOUN_AGENT_REACH + 1)):
         token = tokens[index]
-        if syntax.has("clause", token) or syntax.has("speech", token):
-            return None, None
+        if syntax.has("clause", token) or syntax.has("speech", token) or _own_passive(tokens, index, syntax):
+            return None, None  # "Serangan Israel ... dikutuk oleh Turki": that "oleh" is the passive verb's
         if syntax.has("agent", token):
             start = syntax.after_determiners(tokens, index + 1)
             doer = next((g for g in groups if g.first == start), None)
             between = [g for g in groups if match.last < g.first and g.last < index]
             return doer, (between[0] if doer and between else None)
     return None, None
+
+
+def _own_passive(tokens, index, syntax) -> bool:
+    """A passive verb with a doer of its own, unlike a light verb's ("Panggilan itu dikirim oleh KPK")."""
+    token = tokens[index]
+    return syntax.is_passive(tokens, index) and not any(syntax.has(k, token) for k in ("passive_light_verb", "passive_carrier"))
 
 
 def _inside(match, groups, actor: Group | None) -> Group | None:
@@ -317,9 +323,8 @@ def _after_location(group: Group, tokens, syntax) -> bool:
 
 
 def _location(tokens, groups, syntax) -> Actor | None:
-    for group in groups:
-        if _after_location(group, tokens, syntax):
-            actor = group.actors[0]
-            if actor.kind == "state" or actor.country:
-                return actor
-    return None
+    """The first place after a preposition of place; a bare place ("di Jakarta") before a body's building ("di
+    depan Kedutaan Besar AS": the embassy stands in Jakarta, not in the United States)."""
+    placed = [g.actors[0] for g in groups if _after_location(g, tokens, syntax)]
+    placed = [a for a in placed if a.kind == "state" or a.country]
+    return next((a for a in placed if a.sector is None), placed[0] if placed else None)

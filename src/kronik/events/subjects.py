@@ -1,13 +1,17 @@
 """Who did it, where the roles of one phrase do not say: the doer of a verb whose subject is an event noun, of
-an event named as an object, of a release that undoes a detention, and who a sentence is about for the next."""
+an event named as an object, of a release that undoes a detention, who a sentence is about for the next, whom
+a passive reaction to an event is aimed at, and each side of a mutual act ("saling menyerang")."""
 
 from __future__ import annotations
+
+import dataclasses
 
 from kronik.events.lexicon import PatternMatch
 from kronik.events.roles import NOUN_ACTOR_REACH, Group, subject_of
 from kronik.events.syntax import Syntax
 from kronik.records import EventMention
 
+REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})  # said of an event: aimed at its doers
 NOUN_SUBJECT_GAP = 4  # words between an event noun and the verb it is the subject of ("serangan drone yang")
 
 
@@ -92,6 +96,35 @@ def leading_group(tokens, groups: list[Group], syntax: Syntax) -> Group | None:
     return None
 
 
+def reacted_event(match: PatternMatch, number: int, matches, tokens, syntax: Syntax, coded: dict) -> tuple:
+    """A passive reaction ("dikecam", "was condemned") whose subject is an event noun coded just before it, in
+    its clause: the reaction is to that event's doers, not to the one it was done to."""
+    if match.pattern.category not in REACTIONS or number - 1 not in coded:
+        return ()
+    if not syntax.is_passive(tokens, match.head):
+        return ()
+    noun = matches[number - 1]
+    if not syntax.is_noun_at(tokens, noun.head) or noun.first < syntax.clause_start(tokens, match.first):
+        return ()
+    return coded[number - 1].actors
+
+
+def one_way(mention: EventMention, match: PatternMatch, tokens, syntax: Syntax, two_sided: frozenset) -> list[EventMention]:
+    """ "Israel dan Iran saling melancarkan serangan": each side does it to the other, two one-way events (a
+    meeting or a joint action is already one event of all its parties)."""
+    mutual = any(syntax.has("mutual", t) for t in tokens[max(0, match.first - 2) : match.first])
+    if not mutual or match.pattern.reciprocal or mention.category in two_sided:
+        return [mention]
+    if not {a.id for a in mention.recipients} <= {mention.location.country if mention.location else None}:
+        return [mention]  # a recipient of its own, not just the place ("saling menyerang di Gaza")
+    if len(mention.actors) < 2:
+        return [mention]
+    return [
+        dataclasses.replace(mention, actors=(actor,), recipients=tuple(a for a in mention.actors if a is not actor))
+        for actor in mention.actors
+    ]
+
+
 __all__ = [
     "NOUN_SUBJECT_GAP",
     "breaks_subject",
@@ -99,6 +132,8 @@ __all__ = [
     "leading_group",
     "noun_subject",
     "object_event_doer",
+    "one_way",
+    "reacted_event",
     "undone_event",
     "verb_doer",
 ]
