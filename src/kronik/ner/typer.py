@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kronik.errors import KronikError
 from kronik.ner.features import SpanContext, WordEvidence, span_features
@@ -51,13 +51,7 @@ class SpanTyper:
         """The packaged model (`data/<default>`), or the one at `path`."""
         source = path or resources.files("kronik") / "data" / default
         weights: dict[str, dict[str, float]] = defaultdict(dict)
-        try:
-            lines = source.read_text(encoding="utf-8").splitlines()
-        except OSError as exc:
-            raise KronikError("E420", f"span typer weights unreadable: {source}: {exc}") from exc
-        for number, line in enumerate(lines, 1):
-            if not line or line.startswith("#"):
-                continue
+        for number, line in _data_lines(source, "span typer weights"):
             parts = line.split("\t")
             if len(parts) != 3 or parts[1] not in labels:
                 raise KronikError("E421", f"{source}:{number}: expected feature<TAB>label<TAB>weight")
@@ -114,18 +108,21 @@ def read_casing(path: Path | None = None) -> dict[str, str]:
     """Word casing classes (`data/ner_model_casing.tsv`, or the file at `path`)."""
     source = path or resources.files("kronik") / "data" / CASING_FILE
     casing = {}
-    try:
-        lines = source.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise KronikError("E420", f"span model casing table unreadable: {source}: {exc}") from exc
-    for number, line in enumerate(lines, 1):
-        if not line or line.startswith("#"):
-            continue
+    for number, line in _data_lines(source, "span model casing table"):
         word, _, kind = line.partition("\t")
         if kind not in CASING_CLASSES:
             raise KronikError("E421", f"{source}:{number}: expected word<TAB>{'|'.join(CASING_CLASSES)}")
         casing[word] = kind
     return casing
+
+
+def _data_lines(source: Any, what: str) -> Iterator[tuple[int, str]]:
+    """The numbered lines of a packaged TSV, comments and blank lines left out (E420 when it cannot be read)."""
+    try:
+        lines = source.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise KronikError("E420", f"{what} unreadable: {source}: {exc}") from exc
+    return ((n, line) for n, line in enumerate(lines, 1) if line and not line.startswith("#"))
 
 
 def write_weights(path: Path, weights: list[tuple[str, str, float]], note: str) -> None:
