@@ -18,7 +18,6 @@ import dataclasses
 import datetime as dt
 import logging
 from dataclasses import dataclass
-from typing import Any
 
 from kronik.gazetteer import slug
 from kronik.knowledge import KnowledgeBase, NameEntry
@@ -180,11 +179,11 @@ class EntityRecognizer:
             at = tokens.index(piece.tokens[0])
             if piece.kind == "unknown" and self.cues.match("title", tokens, at, stop)[0]:
                 # "Kapolda Papua Irjen X": the first title goes with the place; the second starts a new name
-                left = self._emit(text, tokens, i, pieces[:index], None, title_country)
+                left = self._emit(text, tokens, pieces[:index], None, title_country)
                 return left + self._read_run(text, tokens, at, stop, day)
         if holder is not None:
-            return [holder] + self._emit(text, tokens, i, pieces, None, title_country)
-        return self._emit(text, tokens, i, pieces, title_cue, title_country)
+            return [holder] + self._emit(text, tokens, pieces, None, title_country)
+        return self._emit(text, tokens, pieces, title_cue, title_country)
 
     def _title_holder(self, text, tokens, start, stop, pieces, cue, country, day) -> EntityMention | None:
         """A run that is only a title and its state ("Menlu AS", "Panglima TNI") stands for the holder."""
@@ -293,7 +292,7 @@ class EntityRecognizer:
         )
 
     def _emit(
-        self, text: str, tokens: list[Token], start_index: int, pieces: list[Piece], title: Cue | None, country: str | None
+        self, text: str, tokens: list[Token], pieces: list[Piece], title: Cue | None, country: str | None
     ) -> list[EntityMention]:
         pieces = self._merge_place_names_into_names([p for p in pieces if p.kind != "break"])
         if not pieces:
@@ -483,16 +482,3 @@ class EntityRecognizer:
 
     def _mention(self, text: str, span: list[Token], kind: str, actor: Actor | None, rule: str) -> EntityMention:
         return EntityMention(span[0].start, span[-1].end, text[span[0].start : span[-1].end], kind, actor, rule)
-
-
-def entity_summary(mention: EntityMention) -> dict[str, Any]:
-    """A plain dict of a mention, for the CLI and benchmarks."""
-    actor = mention.actor
-    return {
-        "start": mention.start,
-        "end": mention.end,
-        "text": mention.text,
-        "type": mention.type,
-        "rule": mention.rule,
-        "actor": None if actor is None else {"id": actor.id, "name": actor.name, "country": actor.country, "sector": actor.sector},
-    }

@@ -24,7 +24,7 @@ from importlib import resources
 from typing import Any
 
 from kronik.errors import KronikError
-from kronik.gazetteer import Place, common_words, fold, name_key, places, state_names
+from kronik.gazetteer import Place, common_words, name_key, places, state_names
 from kronik.lang import read_entries
 from kronik.records import ACTOR_KINDS, Actor
 
@@ -114,9 +114,6 @@ class KnowledgeBase:
             if entry.use in ("name", "short", "seat", "adjective"):
                 return self.states[entry.actor_id]
         return None
-
-    def find_place(self, name: str) -> Place | None:
-        return self.places.get(name_key(name))
 
     def find_actor(self, name: str, on: dt.date | None = None) -> Actor | None:
         """A curated actor by any alias; where several share the alias, the one holding a role on `on`."""
@@ -253,8 +250,3 @@ def parse_role_date(value: Any) -> tuple[dt.date | None, str | None]:
             except ValueError as exc:
                 raise KronikError("E406", f"bad role date {text!r}: {exc}") from exc
     raise KronikError("E406", f"bad role date {text!r}: expected YYYY-MM-DD, YYYY-MM or YYYY")
-
-
-def folded_names(actor: Actor) -> frozenset[str]:
-    """All names of an actor, folded, for comparisons."""
-    return frozenset(fold(name) for name in (actor.name,) + actor.aliases)
