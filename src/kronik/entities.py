@@ -149,7 +149,7 @@ class EntityRecognizer:
                 i = max(stop, i + 1)
             else:
                 i += 1
-        return headline_mentions(self.cues, text, tokens, found)  # capitals are no evidence in a headline
+        return headline_mentions(self.cues, found, headline)  # capitals are no evidence in a headline
 
     # --- reading a capitalised run ---
 

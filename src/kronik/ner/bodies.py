@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from kronik.knowledge import KnowledgeBase, NameEntry
+from kronik.knowledge import KnowledgeBase
 from kronik.ner.cues import Cue, CueBook, Token
 from kronik.ner.names import PAIR_LEVELS, NameFinder
 from kronik.records import Actor, EntityMention
@@ -101,7 +101,7 @@ class GenericBodies:
             state_length, entry = self.names.known(tokens, i + length, len(tokens), states_only=True)
             if entry is not None:
                 stop = i + length + state_length
-                return self._mention(text, tokens[i:stop], cue, entry), i + length
+                return self._body(text, tokens[i:stop], cue, self.kb.state(entry.actor_id)), i + length
             state = self._place_state(text, tokens, i + length) if kind == "generic" else None
             if state is not None and not (tokens[i].capitalised and not tokens[i].initial):
                 return self._body(text, tokens[i : i + length], cue, state), i + length  # "warga di Gaza"
@@ -110,13 +110,8 @@ class GenericBodies:
             length, cue = self.cues.match(kind, tokens, i + state_length)
             if cue is not None:
                 stop = i + state_length + length
-                return self._mention(text, tokens[i:stop], cue, entry), stop
+                return self._body(text, tokens[i:stop], cue, self.kb.state(entry.actor_id)), stop
         return None
-
-    def _mention(self, text: str, span: list[Token], cue: Cue, entry: NameEntry) -> EntityMention:
-        state = self.kb.state(entry.actor_id)
-        actor = dataclasses.replace(state, sector=cue.sector, aliases=())
-        return EntityMention(span[0].start, span[-1].end, text[span[0].start : span[-1].end], "ORG", actor, f"generic:{cue.id}")
 
 
 def carry_body_states(mentions: list[EntityMention]) -> list[EntityMention]:

@@ -10,16 +10,17 @@ everywhere, affixed forms in headlines only).
 from __future__ import annotations
 
 from kronik.gazetteer import TOKEN, fold
-from kronik.ner.cues import CueBook, Token
+from kronik.ner.cues import CueBook
 from kronik.ner.filters import UNSURE_RULE
 from kronik.records import EntityMention
 
 NO_EVIDENCE_RULES = frozenset({UNSURE_RULE, "context:person-list"})  # runs found by their capitals alone
 
 
-def headline_mentions(cues: CueBook, text: str, tokens: list[Token], found: list[EntityMention]) -> list[EntityMention]:
-    """The mentions `found` in the sentence `tokens` of `text`, without those a headline's capitals alone made."""
-    if not cues.headline(text, tokens):
+def headline_mentions(cues: CueBook, found: list[EntityMention], headline: bool) -> list[EntityMention]:
+    """The mentions `found` in a sentence, without those a headline's capitals alone made; `headline` is
+    `CueBook.headline` of the sentence, which the recogniser has already worked out."""
+    if not headline:
         return found
     return [m for m in found if m.rule not in NO_EVIDENCE_RULES and not common_person(cues, m)]
 

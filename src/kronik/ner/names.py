@@ -100,13 +100,16 @@ class NameFinder:
     def _cut_at_verb(self, tokens: list[Token], i: int, stop: int, affixed: bool) -> int:
         """The run i..stop ends before a capitalised verb inside it ("Kemlu Layangkan Nota Protes" -> "Kemlu")
         unless a KB name covers the verb ("Partai Indonesia Bersatu")."""
+        if not any(self.cues.verb(t, affixed) for t in tokens[i + 1 : stop]):
+            return stop  # no verb inside: the run is whole, no KB lookups needed
+        covered = self.known(tokens, i, stop)[0]  # the KB name the run starts with, if any
         k = i + 1
         while k < stop:
             length = self.known(tokens, k, stop)[0]
             if length:
                 k += length
                 continue
-            if self.cues.verb(tokens[k], affixed) and self.known(tokens, i, stop)[0] <= k - i:
+            if self.cues.verb(tokens[k], affixed) and covered <= k - i:
                 return k
             k += 1
         return stop

@@ -71,8 +71,7 @@ class OrganisationCues:
             i, skipped = i + 1, skipped + 1
         if i >= len(tokens) or not tokens[i].text.islower():
             return False
-        nouns = self.cues.by_kind.get("group_before", {})
-        return any(tuple(t.key for t in tokens[i:stop]) in nouns for stop in range(i + 1, min(i + 4, len(tokens) + 1)))
+        return self.cues.match("group_before", tokens, i)[0] > 0
 
     def names_event(self, span: list[Token]) -> bool:
         """The run ends with a word that ends an event's or an award's name ("Filmfare Award"): no entity."""
