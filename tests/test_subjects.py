@@ -8,8 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kronik.events.lexicon import Lemmatizer, tokenize
-from kronik.events.roles import NOUN_ACTOR_REACH, Group
-from kronik.events.subjects import breaks_subject, group_right_after, leading_group
+from kronik.events.roles import NOUN_ACTOR_REACH, Group, group_after
+from kronik.events.subjects import breaks_subject, leading_group
 from kronik.records import Actor
 
 
@@ -47,15 +47,15 @@ def test_subjects_words_that_break_a_noun_subject(tools, language, text, word, b
 
 
 @pytest.mark.parametrize(("gap", "found"), [(0, True), (NOUN_ACTOR_REACH, True), (NOUN_ACTOR_REACH + 1, False)])
-def test_subjects_group_right_after_reaches_only_so_far(gap, found):
+def test_subjects_group_after_reaches_only_so_far(gap, found):
     group = _group(5 + 1 + gap, 6 + 1 + gap, "ISR")
-    assert (group_right_after(5, [group]) is group) is found
+    assert (group_after(5, [group]) is group) is found
 
 
 @given(index=st.integers(0, 30), firsts=st.lists(st.integers(0, 40), max_size=5))
-def test_subjects_group_right_after_is_after_the_word(index, firsts):
+def test_subjects_group_after_is_after_the_word(index, firsts):
     groups = [_group(f, f, f"G{f}") for f in firsts]
-    found = group_right_after(index, groups)
+    found = group_after(index, groups)
     assert found is None or index < found.first <= index + 1 + NOUN_ACTOR_REACH
 
 

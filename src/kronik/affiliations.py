@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from kronik.config import Config
 from kronik.gazetteer import fold, slug
 from kronik.knowledge import KnowledgeBase, is_curated
-from kronik.lang import load_all, load_entries
+from kronik.lang import home_state, load_all
 from kronik.records import Actor, Article, EntityMention
 from kronik.setting import domestic_state
 
@@ -305,8 +305,7 @@ class StateBodies:
 
     @classmethod
     def load(cls, languages: tuple[str, ...]) -> StateBodies:
-        homes = {code: str(e["state"]) for code in languages for e in load_entries(code, "aliases")
-                 if e.get("kind") == "home-state"}
+        homes = {code: home for code in languages if (home := home_state(code)) is not None}
         return cls((e for e in load_all("aliases", languages) if e.get("kind") == "state-body"), homes)
 
     def body(self, name: str) -> StateBody | None:

@@ -23,7 +23,7 @@ from kronik.events.subjects import (
 )
 from kronik.events.syntax import Syntax
 from kronik.knowledge import is_curated
-from kronik.lang import load_entries
+from kronik.lang import home_state, load_entries
 from kronik.records import Article, EntityMention, EventMention, Location
 
 log = logging.getLogger(__name__)
@@ -54,7 +54,7 @@ class LanguageRules:
         self.lexicon = Lexicon(language, self.lemmatize)
         self.syntax = Syntax.load(language)
         # the state whose press writes in this language: the country of protesters placed nowhere else
-        self.home = next((str(e["state"]) for e in load_entries(language, "aliases") if e.get("kind") == "home-state"), None)
+        self.home = home_state(language)
         self.mode_cues = tuple(
             ModeCue(
                 f"{language}:{e['id']}",
@@ -125,7 +125,7 @@ class EventCoder:
                 if doer is not None and not doer.actors:
                     orphan = True
                     continue  # "serangan drone yang menghantam X" after "mengecam": no doer told
-                undone = undone_event(match, tokens, rules.syntax, [coded[n] for n in sorted(coded)])
+                undone = undone_event(match, tokens, rules.syntax, list(coded.values()))  # in article order
                 doer = doer or (Group(-1, -1, undone.actors) if undone else None)
                 context = (previous_subject, verbal, doer)
                 mention = self._code(article, sentence, tokens, groups, entities, match, rules, context)
@@ -250,7 +250,7 @@ def _before_passive_light_verb(match: PatternMatch, tokens, rules: LanguageRules
     """ "Aksi unjuk rasa pro-Palestina digelar di ...", "a rally against the war was held": the noun is the
     subject of a passive light verb a few words on, with no comma or clause word between."""
     for token in tokens[match.last + 1 : match.last + PASSIVE_LIGHT_REACH + 2]:
-        if token.text in (",", ";") or rules.syntax.has("clause", token):
+        if rules.syntax.breaks_clause(token):
             return False
         if rules.syntax.has("passive_light_verb", token):
             return True
@@ -272,7 +272,7 @@ def _headline_list(text: str) -> bool:
     stripped = text.lstrip()
     if not stripped.startswith(BULLETS):
         return False
-    return sum(stripped.count(f" {b} ") for b in BULLETS) >= 1
+    return any(f" {b} " in stripped for b in BULLETS)
 
 
 def _modality(match: PatternMatch, tokens, syntax: Syntax) -> str:
@@ -295,7 +295,7 @@ def _invited(match: PatternMatch, earlier: list[PatternMatch], tokens, groups: l
         t for t in tokens[inviting.last + 1 : match.first]
         if not any(g.first <= t.index <= g.last for g in groups) and not rules.syntax.has("purpose", t)
     ]
-    return len(between) <= 2 and not any(t.text in (",", ";") or rules.syntax.has("clause", t) for t in between)
+    return len(between) <= 2 and not any(rules.syntax.breaks_clause(t) for t in between)
 
 
 def _polar(polarity: str, modality: str) -> str:

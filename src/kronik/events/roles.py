@@ -101,14 +101,14 @@ def assign_roles(
     noun = syntax.is_noun_at(tokens, match.head)
     if noun and syntax.undergoes(tokens, match.first):  # "menerima ancaman bom", "tewas dalam serangan Israel"
         recipient = subject_of(match.first, tokens, groups, syntax)
-        actor = _group_after(match.last, tokens, groups, reach=NOUN_ACTOR_REACH, syntax=syntax, bare=True)
+        actor = group_after(match.last, groups, tokens=tokens, syntax=syntax, bare=True)
         return _roles(actor, recipient, location)
     if noun:  # "the arrest of mourners by Russian police"
         actor, object_ = noun_agent(match, tokens, groups, syntax)
         if actor is not None:
             return _roles(actor, object_, location)
     if match.pattern.noun_actor_after and noun:
-        actor = _group_after(match.last, tokens, groups, reach=NOUN_ACTOR_REACH, syntax=syntax, bare=True)
+        actor = group_after(match.last, groups, tokens=tokens, syntax=syntax, bare=True)
         if actor is not None:
             recipient_from = actor.last
     if actor is None and verbal is not None and verbal.actors and syntax.is_joined_verb(tokens, match.first):
@@ -280,7 +280,9 @@ def _same(group: Group, other: Group | None) -> bool:
     return other is not None and {a.id for a in group.actors} == {a.id for a in other.actors}
 
 
-def _group_after(index, tokens, groups, reach, syntax, bare) -> Group | None:
+def group_after(index, groups, reach=NOUN_ACTOR_REACH, tokens=(), syntax=None, bare=False) -> Group | None:
+    """The first group starting within `reach` words after `index` ("serangan drone Israel"); with `bare`, none
+    when a preposition or clause word stands between."""
     for group in groups:
         if index < group.first <= index + reach + 1:
             between = tokens[index + 1 : group.first]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 
 from kronik.events.lexicon import PatternMatch
-from kronik.events.roles import NOUN_ACTOR_REACH, Group, subject_of
+from kronik.events.roles import Group, group_after, subject_of
 from kronik.events.syntax import Syntax
 from kronik.records import EventMention
 
@@ -27,7 +27,7 @@ def noun_subject(match, number, matches, tokens, groups, syntax: Syntax, coded: 
         return None
     if any(g.first <= noun.head <= g.last for g in groups):
         return None  # "Pasukan Dukungan Cepat (RSF) memobilisasi": the noun is part of a name
-    own = group_right_after(noun.last, groups)
+    own = group_after(noun.last, groups)
     own = own if own is not None and own.last < match.first else None
     gap = [t for t in tokens[noun.last + 1 : match.first] if own is None or not own.first <= t.index <= own.last]
     if len(gap) > NOUN_SUBJECT_GAP or any(breaks_subject(t, syntax) for t in gap):
@@ -37,11 +37,6 @@ def noun_subject(match, number, matches, tokens, groups, syntax: Syntax, coded: 
     if number - 1 in coded:
         return Group(-1, -1, coded[number - 1].actors)
     return own or Group(-1, -1, ())
-
-
-def group_right_after(index: int, groups: list[Group]) -> Group | None:
-    """The group that follows a word closely enough to be its doer ("serangan drone Israel")."""
-    return next((g for g in groups if index < g.first <= index + 1 + NOUN_ACTOR_REACH), None)
 
 
 def breaks_subject(token, syntax: Syntax) -> bool:
@@ -128,7 +123,6 @@ def one_way(mention: EventMention, match: PatternMatch, tokens, syntax: Syntax, 
 __all__ = [
     "NOUN_SUBJECT_GAP",
     "breaks_subject",
-    "group_right_after",
     "leading_group",
     "noun_subject",
     "object_event_doer",

@@ -30,6 +30,10 @@ class Syntax:
     def has(self, kind: str, token: Token | None) -> bool:
         return token is not None and token.lower in self.words.get(kind, frozenset())
 
+    def breaks_clause(self, token: Token) -> bool:
+        """A comma, a semicolon or a clause word ("yang", "which"): the clause before it ends there."""
+        return token.text in (",", ";") or self.has("clause", token)
+
     def modality(self, tokens: tuple[Token, ...], first: int) -> str:
         """'asserted', 'negated', 'modal', 'hypothetical', 'future' or 'denied' for an event phrase at `first`."""
         clause_start = self.clause_start(tokens, first)
@@ -108,7 +112,7 @@ class Syntax:
         if not self.words.get("determiner"):
             return False
         for distance, previous in enumerate(reversed(tokens[max(0, index - 3) : index]), 1):
-            if self.has("clause", previous) or previous.text in (",", ";"):
+            if self.breaks_clause(previous):
                 return False
             bare = token.lower == token.lemma and not self.has("past_form", token)
             if self.is_determiner(previous) and (bare or distance == 1):
@@ -216,7 +220,7 @@ class Syntax:
             return None
         for previous in range(index - 1, max(-1, index - 5), -1):
             token = tokens[previous]
-            if token.text in (",", ";") or self.has("clause", token):
+            if self.breaks_clause(token):
                 return None
             inflected = token.lower != token.lemma or previous == index - 1  # the stemmer misses some loans
             if inflected and len(token.lower) > 5 and token.lower.startswith(tuple(self.words["verb_prefix"])):

@@ -59,3 +59,8 @@ def read_entries(path: Traversable, label: str) -> tuple[dict[str, Any], ...]:
 def load_all(name: str, languages: tuple[str, ...]) -> tuple[dict[str, Any], ...]:
     """The entries of one file name across several languages, each entry tagged with its `lang`."""
     return tuple({**entry, "lang": code} for code in languages for entry in load_entries(code, name))
+
+
+def home_state(code: str) -> str | None:
+    """The state whose press writes in language `code` (`home-state` in `lang/<code>/aliases.yaml`), if any."""
+    return next((str(e["state"]) for e in load_entries(code, "aliases") if e.get("kind") == "home-state"), None)
