@@ -43,25 +43,21 @@ class Usage:
     first_seen: dict[str, tuple[str, int]]  # (article id, offset) of its first mention
 
 
-def usage(
-    store: Store,
-    entity_mentions: dict[str, tuple[EntityMention, ...]] | None = None,
-    event_mentions: list[dict[str, Any]] | None = None,
-) -> Usage:
-    """Counts over the stored mentions; pass them when already read, so each is read once."""
+def usage(store: Store, by_article: dict[str, tuple[EntityMention, ...]]) -> Usage:
+    """Counts over the stored mentions; `by_article`: the stored entity mentions (`Store.entity_mentions()`),
+    read once by the caller, which also hands them to `Store.entities`."""
     merges = store.merge_map()
     mentions: Counter[str] = Counter()
     events: Counter[str] = Counter()
     titles: dict[str, Counter[str]] = defaultdict(Counter)
     first_seen: dict[str, tuple[str, int]] = {}
-    by_article = store.entity_mentions() if entity_mentions is None else entity_mentions
     for article_id, entity in _named(by_article):
         actor_id = merges.resolve(entity.actor.id)
         mentions[actor_id] += 1
         if entity.rule.startswith("title:"):
             titles[actor_id][entity.rule.removeprefix("title:")] += 1
         first_seen.setdefault(actor_id, (article_id, entity.start))
-    for mention in store.mentions() if event_mentions is None else event_mentions:
+    for mention in store.mentions():
         for actor_id in {a["id"] for a in mention["actors"] + mention["recipients"]}:
             events[actor_id] += 1
     return Usage(mentions, events, dict(titles), first_seen)
@@ -211,14 +207,10 @@ def _known_ids(store: Store) -> set[str]:
 
 def _named(by_article: dict[str, tuple[EntityMention, ...]]) -> Iterable[tuple[str, EntityMention]]:
     """(article id, entity mention) for every non-generic mention, with unresolved names as stand-in actors."""
-    from kronik.serialize import unresolved_actor
+    from kronik.serialize import named_mentions
 
     for article_id, found in by_article.items():
-        for entity in found:
-            if entity.rule.startswith("generic:"):
-                continue
-            if entity.actor is None:
-                entity = EntityMention(entity.start, entity.end, entity.text, entity.type, unresolved_actor(entity), entity.rule)
+        for entity in named_mentions(found):
             yield article_id, entity
 
 

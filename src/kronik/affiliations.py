@@ -80,9 +80,10 @@ class Affiliations:
         return cls(kb, ShortForms.load(languages), StateBodies.load(languages), share)
 
     def __call__(self, article: Article) -> Article:
-        mentions = sorted(article.entities, key=lambda m: (m.start, m.end))
-        if not mentions:
+        ordered = sorted(article.entities, key=lambda m: (m.start, m.end))
+        if not ordered:
             return article
+        mentions = ordered
         mentions = [self.armed_forces(m) for m in mentions]
         changed: dict[str, Actor] = {}
         for i, mention in enumerate(mentions):
@@ -100,9 +101,9 @@ class Affiliations:
                 changed[actor.id] = member
         for mention in mentions:
             actor = mention.actor
-            if actor is not None and actor.kind == "organization" and not is_curated(actor.id):
+            if actor is not None and actor.kind == "organization" and not is_curated(actor.id) and actor.id not in changed:
                 more = self.short_forms.other_forms(actor.name)
-                if more and actor.id not in changed:
+                if more:
                     changed[actor.id] = dataclasses.replace(actor, aliases=tuple(dict.fromkeys((*actor.aliases, *more))))
         if changed:
             mentions = [
@@ -111,7 +112,7 @@ class Affiliations:
             ]
         mentions = self.bare_bodies(article, mentions)
         mentions = [self.foreign_namesake(article.text, mentions, i) for i in range(len(mentions))]
-        if mentions == sorted(article.entities, key=lambda m: (m.start, m.end)):
+        if mentions == ordered:
             return article
         return dataclasses.replace(article, entities=tuple(mentions))
 

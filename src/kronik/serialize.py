@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from kronik.records import (
@@ -234,6 +234,15 @@ def unresolved_actor(entity: EntityMention) -> Actor:
     """The stand-in actor of a named entity resolved to no actor: `unresolved:<TYPE>:<lower-cased text>`."""
     actor_id = f"unresolved:{entity.type}:{' '.join(entity.text.split()).casefold()}"
     return Actor(actor_id, entity.text, KIND_OF_TYPE.get(entity.type, "organization"))
+
+
+def named_mentions(entities: Iterable[EntityMention]) -> Iterator[EntityMention]:
+    """The mentions that name someone (not generic bodies: "polisi", "militer Israel"), each with an actor:
+    its own, or the stand-in `unresolved_actor` where none was resolved."""
+    for entity in entities:
+        if entity.rule.startswith("generic:"):
+            continue
+        yield entity if entity.actor is not None else dataclasses.replace(entity, actor=unresolved_actor(entity))
 
 
 def entity_dicts(

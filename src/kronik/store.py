@@ -261,12 +261,11 @@ class Store:
         return self._mentions(self.merged_actors())
 
     def _mentions(self, merged: dict[str, Actor]) -> list[dict[str, Any]]:
-        rows = self.connection.execute(
-            "SELECT article_id, event_id, category, mode, context, actors, recipients, date, date_precision, "
-            'date_text, location, sentence_index, sentence, "start", "end", score, entry_ids, fatalities '
-            "FROM mentions ORDER BY article_id, position"
-        ).fetchall()
-        return [_with_merged(serialize.mention_dict(r[0], mention_from_row(r[1:])), merged) for r in rows]
+        return [
+            _with_merged(serialize.mention_dict(article_id, mention), merged)
+            for article_id, found in self._events_by_article().items()
+            for mention in found
+        ]
 
     def entities(self, by_article: dict[str, tuple[EntityMention, ...]] | None = None) -> list[dict[str, Any]]:
         """One FORMAT.md `export entities` dict per actor named in the text or taking part in an event (an

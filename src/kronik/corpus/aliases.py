@@ -36,7 +36,7 @@ from kronik.errors import KronikError
 from kronik.gazetteer import fold, load_data_entries
 from kronik.knowledge import is_curated
 from kronik.records import Actor, Article
-from kronik.serialize import unresolved_actor
+from kronik.serialize import named_mentions
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 ROMAN = re.compile(r"[ivxlcdm]{1,6}")
@@ -398,10 +398,8 @@ def collect_sightings(articles: Sequence[Article]) -> tuple[dict[str, Sighting],
     by_article: dict[str, list[str]] = {}
     for article in articles:
         present: dict[str, None] = {}
-        for entity in article.entities:
-            if entity.rule.startswith("generic:"):
-                continue
-            actor = entity.actor or unresolved_actor(entity)
+        for entity in named_mentions(article.entities):
+            actor = entity.actor
             sighting = sightings.setdefault(actor.id, Sighting(actor))
             sighting.forms[entity.text] += 1
             sighting.see(actor, article.id)

@@ -23,7 +23,7 @@ from kronik.gazetteer import fold
 from kronik.knowledge import is_curated
 from kronik.lang import available_languages, load_all
 from kronik.records import Actor, Article, EntityMention
-from kronik.serialize import unresolved_actor
+from kronik.serialize import named_mentions
 
 OPEN = re.compile(r"\s*\(\s*")
 CLOSE = re.compile(r"\s*\)")
@@ -53,7 +53,7 @@ def normal(words: str) -> str:
 
 def introductions(article: Article, links: NicknameLinks) -> list[tuple[str, str, str]]:
     """(long id, short id, rule) for every name the article introduces for another."""
-    named = named_mentions(article)
+    named = list(named_mentions(sorted(article.entities, key=lambda m: (m.start, m.end))))  # in text order
     found: list[tuple[str, str, str]] = []
     for left, right in zip(named, named[1:]):
         rule = introduction_rule(article.text, left, right, links)
@@ -61,18 +61,6 @@ def introductions(article: Article, links: NicknameLinks) -> list[tuple[str, str
             found.append((left.actor.id, right.actor.id, rule))
     found.extend(initials_prefixes(named))
     return found
-
-
-def named_mentions(article: Article) -> list[EntityMention]:
-    """The article's non-generic mentions in text order, unresolved ones with stand-in actors."""
-    named = []
-    for mention in sorted(article.entities, key=lambda m: (m.start, m.end)):
-        if mention.rule.startswith("generic:"):
-            continue
-        if mention.actor is None:
-            mention = EntityMention(mention.start, mention.end, mention.text, mention.type, unresolved_actor(mention), mention.rule)
-        named.append(mention)
-    return named
 
 
 def introduction_rule(text: str, left: EntityMention, right: EntityMention, links: NicknameLinks) -> str | None:

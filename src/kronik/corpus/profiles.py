@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from kronik.affiliations import ARMED_FORCES_RULE
 from kronik.gazetteer import fold
 from kronik.knowledge import is_curated
 from kronik.records import Actor, Article
@@ -28,7 +29,7 @@ STATE = "state"
 MEDIA = "MED"
 # rule prefixes of mentions naming a body by a common noun ("polisi", "militer Israel"), even where a later stage
 # resolved the phrase to the KB's body (the IDF): such phrases name the usual bodies of any story about a state
-GENERIC = ("generic:", "affiliation:armed-forces")
+GENERIC = ("generic:", ARMED_FORCES_RULE)
 HYPHEN = re.compile(r"\s*[-\u2010-\u2015]\s*")
 
 
