@@ -103,7 +103,16 @@ def test_entities_offsets_always_match_text(recognizer, text):
         ("Penerbangan Susi Air tertunda karena cuaca.", {("Susi Air", "ORG")}),
         ("Mereka tinggal di Sebelah Selatan sungai itu.", set()),
         ("Pemerintah menyatakan bahwa Senin depan sekolah libur.", set()),
-        ("Siswa SMA Negeri 3 Bandung memenangi lomba.", {("SMA Negeri 3 Bandung", "ORG")}),
+        ("Siswa SMA Negeri 3 Bandung memenangi lomba.", {("SMA Negeri 3 Bandung", "LOC")}),  # a school is a place
+        ("Korban ledakan dibawa ke Rumah Sakit Umum Daerah.", set()),  # a kind of hospital, not one
+        ("Ia lulus Sekolah Menengah Atas dan kuliah di Fakultas Hukum.", set()),
+        ("Warga RT 03 RW 05 menerima SK bupati pukul 10.00 WIB.", set()),
+        ("Ia meraih juara III dalam lomba itu.", set()),
+        ("Sungai itu mengalir ke Waduk Jatiluhur.", {("Waduk Jatiluhur", "LOC")}),
+        ("Wright juga menulis lagu untuk album itu.", {("Wright", "PER")}),  # a town's name acting as a person
+        ("Ia pindah ke Warren bersama keluarganya.", {("Warren", "LOC")}),
+        ("Drumer itu bergabung dengan Nidji pada 2005.", {("Nidji", "ORG")}),
+        ("Kartowiyono mempelajari silat sejak kecil.", {("Kartowiyono", "PER")}),
         ("Sekretariat ASEAN menerbitkan laporan pada Januari 2024.", {("Sekretariat ASEAN", "ORG")}),
         ("Foreign Minister Abbas Araghchi met President Mahmoud Abbas in Doha on Tuesday.",
          {("Abbas Araghchi", "PER"), ("Mahmoud Abbas", "PER"), ("Doha", "LOC")}),

@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
+import re
 from dataclasses import dataclass
 
 from kronik.gazetteer import slug
@@ -42,7 +43,12 @@ ACTING_RULE = "context:person-acting"  # an unknown run followed by a verb or ad
 PLACE_NOUN_RULE = "place:noun"  # an unknown run right after a lower-case place noun: "desa Kutuk"
 OCCUPATION_TITLE = "title-occupation"  # "Aktris", "Penyanyi" written before a name
 OCCUPATION_CUE = "before-person-occupation"  # "penyanyi", "aktris", "sebagai": the name after it is a person
-LIST_RULE = "context:person-list"  # a name in a list after "yakni", "yaitu": a person in the pipeline, not in `tag`
+ADMINISTRATIVE_CLASS = "class-administrative"  # "RT", "SK", "UU": a span they start names no entity
+ROMAN_NUMERAL = re.compile(r"X{0,3}(IX|IV|V?I{0,3})")
+LIST_RULE = "context:person-list"
+TOWN_PERSON_RULE = "context:person-town"  # a town's name that is a person's name, acting as a person
+TOWN_POPULATION = 500_000  # a place with more people is a place even as a subject ("Paris mengecam")
+PREPOSITION_CUE = "before-person-preposition"  # "dari", "dengan": as often before a place  # a name in a list after "yakni", "yaitu": a person in the pipeline, not in `tag`
 
 
 @dataclass
@@ -247,8 +253,8 @@ class EntityRecognizer:
             elif org_cue is not None or loc_cue is not None:
                 kind, cue, head = ("org", org_cue, org_length) if org_length >= loc_length else ("loc", loc_cue, loc_length)
                 end = self._cue_led_end(tokens, i + head, stop)
-                if end == i + head and end == stop and self._class_noun(tokens[i:end]):
-                    pieces.append(Piece(tokens[i:end], "break"))  # "SMK", "Fakultas": a kind, not a name
+                if end == i + head and end == stop and self._class_noun(tokens[i:end]) or self._kind_of_institution(tokens, i, end):
+                    pieces.append(Piece(tokens[i:end], "break"))  # "SMK", "Fakultas Hukum": a kind, not a name
                 elif end == i + head and head == 1 and end < stop or end == i + head and head == 1 and kind == "loc":
                     pieces.append(Piece(tokens[i:end], "unknown"))
                 else:
@@ -267,6 +273,12 @@ class EntityRecognizer:
         if self.cues.match("class_noun", span, 0)[0] == len(span):
             return True
         return all(self.cues.is_common(t.key) and not t.text.isupper() for t in span)
+
+    def _kind_of_institution(self, tokens: list[Token], i: int, end: int) -> bool:
+        """A `kind_head` word and only common words after it name a kind of institution, not one ("Fakultas
+        Hukum", "Sekolah Menengah Atas Negeri"; but "Sekolah Menengah Atas Negeri 48 Jakarta" is one)."""
+        head, _ = self.cues.match("kind_head", tokens, i, end)
+        return bool(head) and i + head < end and self._common_rest(tokens, i + head, end)
 
     def _cue_led_end(self, tokens: list[Token], i: int, stop: int) -> int:
         """Where an organisation or place name led by a cue word ends: at a title, or after a known name."""
@@ -315,6 +327,9 @@ class EntityRecognizer:
         place_country = country
         for index, piece in enumerate(pieces):
             final = index == len(pieces) - 1
+            if piece.kind == "known" and self._person_named_like_town(tokens, piece):
+                found.append(self._person(text, piece.tokens, None, place_country, TOWN_PERSON_RULE))
+                continue
             if piece.kind == "known":
                 entry = piece.entries[0]
                 if title is not None and final and entry.type != "PER" and len(piece.tokens) == 1 and entry.use in ("city", "region"):
@@ -341,6 +356,23 @@ class EntityRecognizer:
                 continue
             found.append(self._unknown(text, tokens, piece, title if final or index == 0 else None, place_country))
         return [m for m in found if m is not None]
+
+    def _person_named_like_town(self, tokens: list[Token], piece: Piece) -> bool:
+        """A town's name that is also a first or last name, with no place word before it, acting as a person or
+        after a person's cue ("Wright ikut mendirikan", "Elizabeth mengalahkan", "penyanyi Madison")."""
+        word = piece.tokens[0]
+        if len(piece.tokens) != 1 or piece.entries[0].use != "city" or not self.person_names.is_person([word.key]):
+            return False
+        place = self.kb.places.get((word.key,))
+        if place is None or place.population > TOWN_POPULATION:
+            return False
+        first = tokens.index(word)
+        if self.cues.before("loc_before", tokens, first) is not None:
+            return False
+        cue = self.cues.before("person_before", tokens, first)
+        after = first + 1
+        acting = after < len(tokens) and (self.cues.agent_word(tokens[after]) or self.cues.match("person_after", tokens, after)[0])
+        return bool(acting) or cue is not None and cue.id != PREPOSITION_CUE
 
     def _without_common_lead(self, pieces: list[Piece]) -> list[Piece]:
         """Common nouns before a name the KB knows are no part of it ("Pesawat Saudia Airlines", "Kapal X")."""
@@ -386,6 +418,12 @@ class EntityRecognizer:
         acronym = len(span) == 1 and is_acronym(span[0])
         if len(span) == 1 and span[0].text != span[0].text.capitalize() and self.cues.match("class_noun", span, 0)[0]:
             return None  # "CEO", "SDM", "PhD": an abbreviation of a common noun, no name
+        if ROMAN_NUMERAL.fullmatch(span[0].text):
+            if len(span) == 1:
+                return None  # "III", "XII": a numeral (a class, a rank), no name
+            span, first = span[1:], first + 1  # "juara III Lomba Fisika": the numeral ends what came before
+        if self._administrative(span):
+            return None  # "UU Pemilu", "SK Mendiknas", "Warga RT 03": a law, a decree, a neighbourhood unit
         if not acronym and self._after_work_noun(tokens, first):
             return None  # 'film "Lovely Bones"', "serial Prison Break": a title of a work, no name
         role_before = self.cues.before("person_before", tokens, first)
@@ -412,6 +450,13 @@ class EntityRecognizer:
         acting = after < len(tokens) and text[span[-1].end : tokens[after].start] == " " and self.cues.agent_word(tokens[after])
         return self._by_lexicon(text, span, country, listed, acting)
 
+    def _administrative(self, span: list[Token]) -> bool:
+        """The span starts, perhaps after a capitalised common word opening the sentence, with an abbreviation
+        of kind `class-administrative` ("UU ITE", "Warga RT 03 RW 05")."""
+        lead = 1 if len(span) > 1 and span[0].initial and self.cues.is_common(span[0].key) else 0
+        cue = self.cues.match("class_noun", span, lead)[1]
+        return cue is not None and cue.id == ADMINISTRATIVE_CLASS
+
     def _after_work_noun(self, tokens: list[Token], first: int) -> bool:
         """Right after a noun naming a kind of work ("film", "serial", "berjudul"), past skipped openers ("The")."""
         while first > 0 and tokens[first - 1].capitalised and self.cues.match("function_word", tokens, first - 1)[0]:
@@ -436,10 +481,10 @@ class EntityRecognizer:
         person = self.person_names.is_person(keys)
         if level in (REGENCY, DISTRICT) or level == VILLAGE and not person:
             return self._mention(text, span, "LOC", self._state_actor("IDN"), f"place:id-{level}")
-        if person:
-            return self._person(text, span, None, country, "name:sequence" if len(span) > 1 else "name:single")
         if acting:
             return self._person(text, span, None, country, ACTING_RULE)
+        if person:
+            return self._person(text, span, None, country, "name:sequence" if len(span) > 1 else "name:single")
         return self._person(text, span, None, country, LIST_RULE if listed else UNSURE_RULE)
 
     # --- building mentions and actors ---

@@ -24,6 +24,7 @@ MAX_SKIPPED_CAPITALS = 2  # capitalised words between the article and the group 
 COPULA_RULE = "context:org-described"
 SCORE_RULE = "context:org-score"
 CLUB_RULE = "org:club-prefix"
+MEMBER_RULE = "context:org-member"
 
 
 class OrganisationCues:
@@ -47,6 +48,8 @@ class OrganisationCues:
             return CLUB_RULE, span
         if self.described_after(tokens, first + len(span)):
             return COPULA_RULE, span
+        if self.cues.before("member_before", tokens, first) is not None and not is_person([t.key for t in span]):
+            return MEMBER_RULE, span  # "bergabung dengan Aston Villa", "vokalis Peterpan"
         named = span[:-1] if len(span) > 1 and span[-1].text.isdigit() else span
         if SCORE.match(text, named[-1].end) and not is_person([t.key for t in named]):
             return SCORE_RULE, named
