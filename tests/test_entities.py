@@ -113,6 +113,11 @@ def test_entities_offsets_always_match_text(recognizer, text):
         ("Ia pindah ke Warren bersama keluarganya.", {("Warren", "LOC")}),
         ("Drumer itu bergabung dengan Nidji pada 2005.", {("Nidji", "ORG")}),
         ("Kartowiyono mempelajari silat sejak kecil.", {("Kartowiyono", "PER")}),
+        ("Setelah Perang Dunia II ia bermain di final Piala FA.", set()),  # a war and a cup, no entities
+        ("Ia fasih berbicara dalam Bahasa Jawa.", set()),
+        ("Perahu itu menyusuri Hawkesbury River ke utara.", {("Hawkesbury River", "LOC")}),
+        ("The boat sailed up the Hawkesbury River.", {("Hawkesbury River", "LOC")}),
+        ("Luas sawah itu mencapai 12 Ha.", set()),
         ("Sekretariat ASEAN menerbitkan laporan pada Januari 2024.", {("Sekretariat ASEAN", "ORG")}),
         ("Foreign Minister Abbas Araghchi met President Mahmoud Abbas in Doha on Tuesday.",
          {("Abbas Araghchi", "PER"), ("Mahmoud Abbas", "PER"), ("Doha", "LOC")}),

@@ -46,6 +46,7 @@ OCCUPATION_CUE = "before-person-occupation"  # "penyanyi", "aktris", "sebagai": 
 ADMINISTRATIVE_CLASS = "class-administrative"  # "RT", "SK", "UU": a span they start names no entity
 ROMAN_NUMERAL = re.compile(r"X{0,3}(IX|IV|V?I{0,3})")
 LIST_RULE = "context:person-list"
+LOC_END_RULE = "loc:end"  # a run ending with a word that ends a place name: "Hawkesbury River"
 TOWN_PERSON_RULE = "context:person-town"  # a town's name that is a person's name, acting as a person
 TOWN_POPULATION = 500_000  # a place with more people is a place even as a subject ("Paris mengecam")
 PREPOSITION_CUE = "before-person-preposition"  # "dari", "dengan": as often before a place  # a name in a list after "yakni", "yaitu": a person in the pipeline, not in `tag`
@@ -319,6 +320,12 @@ class EntityRecognizer:
             if merged[0].initial and len(merged) > 2 and self.cues.is_common(merged[0].key):
                 merged = merged[1:]  # a capitalised sentence opener: "Penerbangan Susi Air ..."
             return [self._mention(text, merged, "ORG", self._new_actor(text, merged, "organization", None, None), "org:tail")]
+        ends_as_place = self.cues.match("loc_end", last.tokens, len(last.tokens) - 1)[0] and title is None
+        if ends_as_place and (len(pieces) > 1 or last.kind == "unknown" and len(last.tokens) > 1) and not self._after_work_noun(
+            tokens, tokens.index(pieces[0].tokens[0])
+        ):
+            merged = [t for p in pieces for t in p.tokens]  # "Hawkesbury River", "Clarke Quay"
+            return [self._mention(text, merged, "LOC", self._state_actor(self._country_within(merged)), LOC_END_RULE)]
         if title is None and len(pieces) == 2 and self._named_for_state(pieces[0], last):
             merged = pieces[0].tokens + last.tokens  # "Arema Indonesia", "Liga Indonesia": a body named for its state
             actor = self._new_actor(text, merged, "organization", self._country_within(last.tokens), None)
@@ -478,6 +485,8 @@ class EntityRecognizer:
         article is a person)."""
         keys = [t.key for t in span]
         level = self.regions.level(keys)
+        if level == VILLAGE and len(keys) == 1 and self.cues.is_common(keys[0]):
+            level = None  # "Ruang", "Jarak", "Pemuda": villages bear common words' names; alone, no evidence
         person = self.person_names.is_person(keys)
         if level in (REGENCY, DISTRICT) or level == VILLAGE and not person:
             return self._mention(text, span, "LOC", self._state_actor("IDN"), f"place:id-{level}")

@@ -5,7 +5,8 @@ Read from the cue words of `lang/<code>/entity_cues.yaml`:
   band", "Hole is an American rock band"; kinds `copula`, `article` and the `group_before` nouns);
 - a match score right after the name: a team ("mengalahkan Panathinaikos 2 - 0");
 - a club prefix at the start of the first word ("Persema", "Persib": kind `club_prefix`, with its exceptions);
-- a word that ends the name of an event or an award ("MTV Music Award": kind `event_tail`): no entity.
+- a word that ends the name of an event or an award ("MTV Music Award": kind `event_tail`), or starts the name of
+  an event, a competition or a language ("Perang Dunia II", "Piala FA": kind `event_head`): no entity.
 """
 
 from __future__ import annotations
@@ -77,5 +78,8 @@ class OrganisationCues:
         return self.cues.match("group_before", tokens, i)[0] > 0
 
     def names_event(self, span: list[Token]) -> bool:
-        """The run ends with a word that ends an event's or an award's name ("Filmfare Award"): no entity."""
+        """The run ends with a word that ends an event's or an award's name ("Filmfare Award"), or starts with a
+        word that starts the name of an event, a competition or a language ("Piala FA", "Bahasa Jawa"): no entity."""
+        if 0 < self.cues.match("event_head", span, 0)[0] < len(span):
+            return True
         return len(span) > 1 and self.cues.match("event_tail", span, len(span) - 1)[0] == 1
