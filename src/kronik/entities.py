@@ -43,13 +43,13 @@ ACTING_RULE = "context:person-acting"  # an unknown run followed by a verb or ad
 PLACE_NOUN_RULE = "place:noun"  # an unknown run right after a lower-case place noun: "desa Kutuk"
 OCCUPATION_TITLE = "title-occupation"  # "Aktris", "Penyanyi" written before a name
 OCCUPATION_CUE = "before-person-occupation"  # "penyanyi", "aktris", "sebagai": the name after it is a person
-ADMINISTRATIVE_CLASS = "class-administrative"  # "RT", "SK", "UU": a span they start names no entity
-ROMAN_NUMERAL = re.compile(r"X{0,3}(IX|IV|V?I{0,3})")
-LIST_RULE = "context:person-list"
+LIST_RULE = "context:person-list"  # a name in a list after "yakni", "yaitu": a person in the pipeline, not in `tag`
 LOC_END_RULE = "loc:end"  # a run ending with a word that ends a place name: "Hawkesbury River"
 TOWN_PERSON_RULE = "context:person-town"  # a town's name that is a person's name, acting as a person
 TOWN_POPULATION = 500_000  # a place with more people is a place even as a subject ("Paris mengecam")
-PREPOSITION_CUE = "before-person-preposition"  # "dari", "dengan": as often before a place  # a name in a list after "yakni", "yaitu": a person in the pipeline, not in `tag`
+PREPOSITION_CUE = "before-person-preposition"  # "dari", "dengan": as often before a place
+ADMINISTRATIVE_CLASS = "class-administrative"  # "RT", "SK", "UU": a span they start names no entity
+ROMAN_NUMERAL = re.compile(r"X{0,3}(IX|IV|V?I{0,3})")  # "II" to "XXXIX": a class, a rank, a volume
 
 
 @dataclass
@@ -314,16 +314,12 @@ class EntityRecognizer:
         if self.orgs.names_event([t for p in pieces for t in p.tokens]):
             return []  # "MTV Music Award", "Java Jazz Festival": an event or an award, no entity
         last = pieces[-1]
-        ends_as_org = self.cues.match("org_tail", last.tokens, len(last.tokens) - 1)[0] and title is None
-        if ends_as_org and (len(pieces) > 1 or last.kind == "unknown" and len(last.tokens) > 1):
+        if title is None and self._ends_with("org_tail", pieces):
             merged = [t for p in pieces for t in p.tokens]
             if merged[0].initial and len(merged) > 2 and self.cues.is_common(merged[0].key):
                 merged = merged[1:]  # a capitalised sentence opener: "Penerbangan Susi Air ..."
             return [self._mention(text, merged, "ORG", self._new_actor(text, merged, "organization", None, None), "org:tail")]
-        ends_as_place = self.cues.match("loc_end", last.tokens, len(last.tokens) - 1)[0] and title is None
-        if ends_as_place and (len(pieces) > 1 or last.kind == "unknown" and len(last.tokens) > 1) and not self._after_work_noun(
-            tokens, tokens.index(pieces[0].tokens[0])
-        ):
+        if title is None and self._ends_with("loc_end", pieces) and not self._after_work_noun(tokens, tokens.index(pieces[0].tokens[0])):
             merged = [t for p in pieces for t in p.tokens]  # "Hawkesbury River", "Clarke Quay"
             return [self._mention(text, merged, "LOC", self._state_actor(self._country_within(merged)), LOC_END_RULE)]
         if title is None and len(pieces) == 2 and self._named_for_state(pieces[0], last):
@@ -380,6 +376,14 @@ class EntityRecognizer:
         after = first + 1
         acting = after < len(tokens) and (self.cues.agent_word(tokens[after]) or self.cues.match("person_after", tokens, after)[0])
         return bool(acting) or cue is not None and cue.id != PREPOSITION_CUE
+
+    def _ends_with(self, kind: str, pieces: list[Piece]) -> bool:
+        """The run's last word is a cue of `kind` ("org_tail": "Bali United FC"; "loc_end": "Hawkesbury River")
+        that ends a name of more than that word."""
+        last = pieces[-1]
+        if not self.cues.match(kind, last.tokens, len(last.tokens) - 1)[0]:
+            return False
+        return len(pieces) > 1 or last.kind == "unknown" and len(last.tokens) > 1
 
     def _without_common_lead(self, pieces: list[Piece]) -> list[Piece]:
         """Common nouns before a name the KB knows are no part of it ("Pesawat Saudia Airlines", "Kapal X")."""
