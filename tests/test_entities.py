@@ -118,6 +118,7 @@ def test_entities_offsets_always_match_text(recognizer, text):
         ("Perahu itu menyusuri Hawkesbury River ke utara.", {("Hawkesbury River", "LOC")}),
         ("The boat sailed up the Hawkesbury River.", {("Hawkesbury River", "LOC")}),
         ("Luas sawah itu mencapai 12 Ha.", set()),
+        ("PP Muhammadiyah menolak usulan itu.", {("PP Muhammadiyah", "ORG")}),  # "PP" alone is a regulation
         ("Sekretariat ASEAN menerbitkan laporan pada Januari 2024.", {("Sekretariat ASEAN", "ORG")}),
         ("Foreign Minister Abbas Araghchi met President Mahmoud Abbas in Doha on Tuesday.",
          {("Abbas Araghchi", "PER"), ("Mahmoud Abbas", "PER"), ("Doha", "LOC")}),
