@@ -120,6 +120,15 @@ def test_entities_offsets_always_match_text(recognizer, text):
         ("Luas sawah itu mencapai 12 Ha.", set()),
         ("PP Muhammadiyah menolak usulan itu.", {("PP Muhammadiyah", "ORG")}),  # "PP" alone is a regulation
         ("Sekretariat ASEAN menerbitkan laporan pada Januari 2024.", {("Sekretariat ASEAN", "ORG")}),
+        ("Menteri Pertanian Amran Sulaiman meninjau sawah di Klaten.",  # the office's words are no part of the name
+         {("Amran Sulaiman", "PER"), ("Klaten", "LOC")}),
+        ("Ia dilantik menjadi Menteri Agama pada Oktober.", set()),  # an office without its holder
+        ("Menteri Keuangan Sri Mulyani menjawab pertanyaan itu.", {("Sri Mulyani", "PER")}),
+        ("Bupati Lombok Timur Sukiman Azmy membuka acara itu.", {("Lombok Timur", "LOC"), ("Sukiman Azmy", "PER")}),
+        ("Banjir melanda desa-desa di Lombok Timur pekan lalu.", {("Lombok Timur", "LOC")}),  # common words, a regency
+        ("Ia pernah menjabat Ketua BPD selama dua periode.", {("BPD", "ORG")}),
+        ("Yanti merupakan anak sulung dari tiga bersaudara.", {("Yanti", "PER")}),  # a listed name as subject
+        ("Pemuda merupakan tulang punggung desa itu.", set()),  # a common word as subject is no name
         ("Foreign Minister Abbas Araghchi met President Mahmoud Abbas in Doha on Tuesday.",
          {("Abbas Araghchi", "PER"), ("Mahmoud Abbas", "PER"), ("Doha", "LOC")}),
         ("The talks were held in Islamabad, Sharif said.", {("Islamabad", "LOC"), ("Sharif", "PER")}),

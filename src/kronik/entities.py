@@ -180,6 +180,13 @@ class EntityRecognizer:
             title_country = title_country or cue.country
             role_cue = role_cue or (cue if cue.role else None)
             i += length
+        found: list[EntityMention] = []
+        if title_cue is not None:
+            i = self._skip_portfolio(tokens, i, stop)
+            region = self._region_after_title(text, tokens, i, stop)  # "Bupati Lombok Timur Sukiman Azmy"
+            if region is not None:
+                found.append(region)
+                i = tokens.index(next(t for t in tokens if t.start >= region.end))
         pieces = self._pieces(tokens, i, stop)
         holder = self._title_holder(text, tokens, title_start, stop, pieces, role_cue or title_cue, title_country, day)
         for index, piece in enumerate(pieces[1:], 1):
@@ -189,8 +196,31 @@ class EntityRecognizer:
                 left = self._emit(text, tokens, pieces[:index], None, title_country)
                 return left + self._read_run(text, tokens, at, stop, day)
         if holder is not None:
-            return [holder] + self._emit(text, tokens, pieces, None, title_country)
-        return self._emit(text, tokens, pieces, title_cue, title_country)
+            return found + [holder] + self._emit(text, tokens, pieces, None, title_country)
+        return found + self._emit(text, tokens, pieces, title_cue, title_country)
+
+    def _skip_portfolio(self, tokens: list[Token], i: int, stop: int) -> int:
+        """Capitalised common words after a title name its office, not its holder ("Menteri Pertanian Amran
+        Sulaiman", "Kepala Staf", "Ketua Umum"); a person's first name, a name the KB knows or an Indonesian
+        region ends them ("Menteri Keuangan Sri Mulyani", "Bupati Lombok Timur X")."""
+        start = i
+        while i < stop and tokens[i].capitalised and self.cues.is_common(tokens[i].key) and not tokens[i].text.isupper():
+            if self.names.known(tokens, i, stop)[0] or tokens[i].key in self.person_names.first:
+                break
+            if any(self.regions.level([t.key for t in tokens[i:j]]) for j in range(i + 1, stop + 1)):
+                break
+            i += 1
+        return i if i > start else start
+
+    def _region_after_title(self, text: str, tokens: list[Token], i: int, stop: int) -> EntityMention | None:
+        """An Indonesian regency or district the KB does not know, between a title and a name: the place."""
+        if self.names.known(tokens, i, stop)[0]:
+            return None
+        for end in range(stop - 1, i, -1):
+            level = self.regions.level([t.key for t in tokens[i:end]])
+            if level in (REGENCY, DISTRICT):
+                return self._mention(text, tokens[i:end], "LOC", self._state_actor("IDN"), f"place:id-{level}")
+        return None
 
     def _title_holder(self, text, tokens, start, stop, pieces, cue, country, day) -> EntityMention | None:
         """A run that is only a title and its state ("Menlu AS", "Panglima TNI") stands for the holder."""
@@ -421,7 +451,7 @@ class EntityRecognizer:
 
     def _unknown(self, text: str, tokens: list[Token], piece: Piece, title: Cue | None, country: str | None) -> EntityMention | None:
         span = piece.tokens
-        if title is not None:
+        if title is not None and not (len(span) == 1 and is_acronym(span[0])):  # "Ketua BPD": a body
             if title.id == OCCUPATION_TITLE and all(self.cues.is_common(t.key) for t in span):
                 return None  # "Aktor Terbaik": an award, no name
             return self._person(text, span, title, country)
@@ -445,12 +475,15 @@ class EntityRecognizer:
             rule, span = org
             return self._mention(text, span, "ORG", self._new_actor(text, span, "organization", country, None), rule)
         if acronym or len(span) > 1 and is_acronym(span[0]) and not self.cues.is_common(span[0].key):
-            if role_before is not None and role_before.id == "before-person-role":
+            if role_before is not None and role_before.id == "before-person-role" and title is None:
                 return self._person(text, span, None, country, "context:person")
             return self._mention(text, span, "ORG", self._new_actor(text, span, "organization", country, None), "name:acronym")
         if self._after_place_noun(text, tokens, first):
             return self._mention(text, span, "LOC", self._state_actor(country), PLACE_NOUN_RULE)
         if self.cues.before("loc_before", tokens, first) is not None and role_before is None:
+            level = self.regions.level([t.key for t in span])
+            if level in (REGENCY, DISTRICT):  # "di Lombok Timur": a regency, though its words are common ones
+                return self._mention(text, span, "LOC", self._state_actor("IDN"), f"place:id-{level}")
             return self._mention(text, span, "LOC", self._state_actor(country), "context:place")
         after = first + len(span)
         if role_before is not None and role_before.id == OCCUPATION_CUE or performer_of_title(text, span):
@@ -458,8 +491,10 @@ class EntityRecognizer:
         if role_before is not None or after < len(tokens) and tokens[after].text.islower() and self.cues.match("person_after", tokens, after)[0]:
             return self._person(text, span, None, country, "context:person")
         listed = self.person_lists.in_name_list(text, tokens, first)  # "yakni Budi Santoso, ..."
-        acting = after < len(tokens) and text[span[-1].end : tokens[after].start] == " " and self.cues.agent_word(tokens[after])
-        return self._by_lexicon(text, span, country, listed, acting)
+        spaced = after < len(tokens) and text[span[-1].end : tokens[after].start] == " "
+        acting = spaced and self.cues.agent_word(tokens[after])
+        subject = spaced and self.cues.match("subject_after", tokens, after)[0] > 0
+        return self._by_lexicon(text, span, country, listed, acting, subject)
 
     def _administrative(self, span: list[Token]) -> bool:
         """The span starts, perhaps after a capitalised common word opening the sentence, with an abbreviation
@@ -482,7 +517,8 @@ class EntityRecognizer:
         return word.text.islower() and word.key in self.place_nouns and text[word.end : tokens[first].start] == " "
 
     def _by_lexicon(
-        self, text: str, span: list[Token], country: str | None, listed: bool = False, acting: bool = False
+        self, text: str, span: list[Token], country: str | None, listed: bool = False, acting: bool = False,
+        subject: bool = False,
     ) -> EntityMention:
         """An unknown run with no cue: an Indonesian regency or district, a person's name (a known first or
         last name), a village, or else a person unsure (dropped by the filter unless a fuller form in the
@@ -494,7 +530,7 @@ class EntityRecognizer:
         person = self.person_names.is_person(keys)
         if level in (REGENCY, DISTRICT) or level == VILLAGE and not person:
             return self._mention(text, span, "LOC", self._state_actor("IDN"), f"place:id-{level}")
-        if acting:
+        if acting or subject and person:  # "Yanti merupakan ...": a known name as the subject, even first
             return self._person(text, span, None, country, ACTING_RULE)
         if person:
             return self._person(text, span, None, country, "name:sequence" if len(span) > 1 else "name:single")
