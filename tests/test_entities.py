@@ -127,6 +127,11 @@ def test_entities_offsets_always_match_text(recognizer, text):
         ("Bupati Lombok Timur Sukiman Azmy membuka acara itu.", {("Lombok Timur", "LOC"), ("Sukiman Azmy", "PER")}),
         ("Banjir melanda desa-desa di Lombok Timur pekan lalu.", {("Lombok Timur", "LOC")}),  # common words, a regency
         ("Ia pernah menjabat Ketua BPD selama dua periode.", {("BPD", "ORG")}),
+        ("Penyidik memeriksa Saudara YW pekan lalu.", {("YW", "PER")}),  # initials after an honorific
+        ("Bupati Ngada meresmikan jembatan itu.", {("Ngada", "LOC")}),  # the place a regional head heads
+        ("Ia diangkat menjadi Gubernur Lampung pada 1966.", {("Lampung", "LOC")}),
+        ("Lagu itu memuncaki tangga musik Korea.", {("Korea", "LOC")}),  # a region, not a state, and no person
+        ("Bantuan dikirim dari Manggarai ke Kupang.", {("Manggarai", "LOC"), ("Kupang", "LOC")}),
         ("Yanti merupakan anak sulung dari tiga bersaudara.", {("Yanti", "PER")}),  # a listed name as subject
         ("Pemuda merupakan tulang punggung desa itu.", set()),  # a common word as subject is no name
         ("Foreign Minister Abbas Araghchi met President Mahmoud Abbas in Doha on Tuesday.",

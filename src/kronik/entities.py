@@ -42,6 +42,8 @@ log = logging.getLogger(__name__)
 ACTING_RULE = "context:person-acting"  # an unknown run followed by a verb or adverb: "Wiratmo juga menulis"
 PLACE_NOUN_RULE = "place:noun"  # an unknown run right after a lower-case place noun: "desa Kutuk"
 OCCUPATION_TITLE = "title-occupation"  # "Aktris", "Penyanyi" written before a name
+HEAD_TITLE = "title-head"  # "Ketua", "Kepala", "Direktur": before an acronym, the head of that body ("Ketua BPD")
+JURISDICTION_TITLES = (HEAD_TITLE, "title-regional-police", "title-prosecutor")  # "Bupati Ngada": a place after it
 OCCUPATION_CUE = "before-person-occupation"  # "penyanyi", "aktris", "sebagai": the name after it is a person
 LIST_RULE = "context:person-list"  # a name in a list after "yakni", "yaitu": a person in the pipeline, not in `tag`
 LOC_END_RULE = "loc:end"  # a run ending with a word that ends a place name: "Hawkesbury River"
@@ -183,7 +185,8 @@ class EntityRecognizer:
         found: list[EntityMention] = []
         if title_cue is not None:
             i = self._skip_portfolio(tokens, i, stop)
-            region = self._region_after_title(text, tokens, i, stop)  # "Bupati Lombok Timur Sukiman Azmy"
+            whole = title_cue.id in JURISDICTION_TITLES  # "Bupati Ngada": the region may end the run
+            region = self._region_after_title(text, tokens, i, stop, whole)  # "Bupati Lombok Timur Sukiman Azmy"
             if region is not None:
                 found.append(region)
                 i = tokens.index(next(t for t in tokens if t.start >= region.end))
@@ -212,11 +215,12 @@ class EntityRecognizer:
             i += 1
         return i if i > start else start
 
-    def _region_after_title(self, text: str, tokens: list[Token], i: int, stop: int) -> EntityMention | None:
-        """An Indonesian regency or district the KB does not know, between a title and a name: the place."""
+    def _region_after_title(self, text: str, tokens: list[Token], i: int, stop: int, whole: bool) -> EntityMention | None:
+        """An Indonesian regency or district the KB does not know, between a title and a name (or, with
+        `whole`, ending the run): the place."""
         if self.names.known(tokens, i, stop)[0]:
             return None
-        for end in range(stop - 1, i, -1):
+        for end in range(stop if whole else stop - 1, i, -1):
             level = self.regions.level([t.key for t in tokens[i:end]])
             if level in (REGENCY, DISTRICT):
                 return self._mention(text, tokens[i:end], "LOC", self._state_actor("IDN"), f"place:id-{level}")
@@ -365,7 +369,8 @@ class EntityRecognizer:
                 continue
             if piece.kind == "known":
                 entry = piece.entries[0]
-                if title is not None and final and entry.type != "PER" and len(piece.tokens) == 1 and entry.use in ("city", "region"):
+                town = len(piece.tokens) == 1 and entry.use in ("city", "region")
+                if title is not None and final and entry.type != "PER" and town and title.id not in JURISDICTION_TITLES:
                     found.append(self._person(text, piece.tokens, title, place_country))
                     continue
                 found.append(self._known_mention(text, piece, title if final else None))
@@ -451,7 +456,8 @@ class EntityRecognizer:
 
     def _unknown(self, text: str, tokens: list[Token], piece: Piece, title: Cue | None, country: str | None) -> EntityMention | None:
         span = piece.tokens
-        if title is not None and not (len(span) == 1 and is_acronym(span[0])):  # "Ketua BPD": a body
+        head_of_body = title is not None and title.id == HEAD_TITLE and len(span) == 1 and is_acronym(span[0])
+        if title is not None and not head_of_body:  # "Ketua BPD": a body; "Saudara YW", "tersangka AS": initials
             if title.id == OCCUPATION_TITLE and all(self.cues.is_common(t.key) for t in span):
                 return None  # "Aktor Terbaik": an award, no name
             return self._person(text, span, title, country)
@@ -486,6 +492,8 @@ class EntityRecognizer:
                 return self._mention(text, span, "LOC", self._state_actor("IDN"), f"place:id-{level}")
             return self._mention(text, span, "LOC", self._state_actor(country), "context:place")
         after = first + len(span)
+        if role_before is not None and role_before.id == PREPOSITION_CUE and self.regions.level([t.key for t in span]) in (REGENCY, DISTRICT):
+            return self._mention(text, span, "LOC", self._state_actor("IDN"), "place:id-preposition")  # "dari Biak"
         if role_before is not None and role_before.id == OCCUPATION_CUE or performer_of_title(text, span):
             return self._person(text, span, None, country, ROLE_RULE)  # "penyanyi Marshanda", 'sebagai "Tsukiko"'
         if role_before is not None or after < len(tokens) and tokens[after].text.islower() and self.cues.match("person_after", tokens, after)[0]:
