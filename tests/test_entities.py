@@ -114,7 +114,8 @@ def test_entities_offsets_always_match_text(recognizer, text):
         ("Drumer itu bergabung dengan Nidji pada 2005.", {("Nidji", "ORG")}),
         ("Kartowiyono mempelajari silat sejak kecil.", {("Kartowiyono", "PER")}),
         ("Setelah Perang Dunia II ia bermain di final Piala FA.", set()),  # a war and a cup, no entities
-        ("Ia fasih berbicara dalam Bahasa Jawa.", set()),
+        ("Ia fasih berbicara dalam Bahasa Jawa.", {("Jawa", "LOC")}),  # a language, named for a place
+        ("Tim itu tersingkir di Piala Afrika dan Olimpiade London.", {("Afrika", "LOC"), ("London", "LOC")}),
         ("Perahu itu menyusuri Hawkesbury River ke utara.", {("Hawkesbury River", "LOC")}),
         ("The boat sailed up the Hawkesbury River.", {("Hawkesbury River", "LOC")}),
         ("Luas sawah itu mencapai 12 Ha.", set()),

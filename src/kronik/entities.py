@@ -346,7 +346,7 @@ class EntityRecognizer:
             return []
         pieces = self._without_common_lead(pieces)
         if self.orgs.names_event([t for p in pieces for t in p.tokens]):
-            return []  # "MTV Music Award", "Java Jazz Festival": an event or an award, no entity
+            return self._inside_event(text, tokens, pieces)  # "MTV Music Award", "Piala FA": an event, no entity
         last = pieces[-1]
         if title is None and self._ends_with("org_tail", pieces):
             merged = [t for p in pieces for t in p.tokens]
@@ -411,6 +411,26 @@ class EntityRecognizer:
         after = first + 1
         acting = after < len(tokens) and (self.cues.agent_word(tokens[after]) or self.cues.match("person_after", tokens, after)[0])
         return bool(acting) or cue is not None and cue.id != PREPOSITION_CUE
+
+    def _inside_event(self, text: str, tokens: list[Token], pieces: list[Piece]) -> list[EntityMention]:
+        """The places and bodies the KB knows inside an event's name ("Piala Afrika", "Olimpiade London",
+        "Bahasa Indonesia", "Piala Dunia FIFA"); the event itself is no entity."""
+        run = [t for p in pieces for t in p.tokens]
+        stop = tokens.index(run[-1]) + 1
+        found, i = [], tokens.index(run[0]) + self.cues.match("event_head", run, 0)[0]
+        while i < stop:
+            length, entry = self.names.known(tokens, i, stop)
+            if entry is not None and entry.type in ("LOC", "ORG"):
+                found.append(self._known_mention(text, Piece(tokens[i : i + length], "known", (entry,)), None))
+                i += length
+                continue
+            region, cue = self.cues.match("region", tokens, i, stop)
+            if cue is not None:
+                found.append(self._mention(text, tokens[i : i + region], "LOC", None, f"loc:{cue.id}"))
+                i += region
+                continue
+            i += 1
+        return found
 
     def _ends_with(self, kind: str, pieces: list[Piece]) -> bool:
         """The run's last word is a cue of `kind` ("org_tail": "Bali United FC"; "loc_end": "Hawkesbury River")
