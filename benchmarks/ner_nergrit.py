@@ -1,10 +1,11 @@
 """Exact-span NER scores of `EntityRecognizer.tag` on NERGrit (../shared/eval/ner/nergrit_test.tsv).
 
-Tokens of each sentence are joined with single spaces (with `--attached`, a hyphen or apostrophe between two
-words is written inside the word, "Zeta-Jones", "O'Neil": valid 0.661, test 0.600 against 0.657 / 0.601 spaced,
-since NERGrit also spaces hyphens the source wrote with spaces, "Baturaja - Pulau Beringin"); predicted character spans are mapped to token spans
-and compared exactly with the gold BIO spans (PERSON=PER, PLACE=LOC, ORGANISATION=ORG). Prints figures.
-Run: python benchmarks/ner_nergrit.py [path/to/file.tsv] [--attached]
+NERGrit gives each sentence as tokens; the text kronik reads is rebuilt from them as the source wrote it: tokens
+joined by single spaces, except a hyphen or apostrophe between two letters, which NERGrit split off and which is
+written inside the word ("Choi Si-won", "O'Neil", "negara-negara"). `--spaced` joins every token with a space
+instead ("Choi Si - won"), as the file lists them. Predicted character spans are mapped to token spans and
+compared exactly with the gold BIO spans (PERSON=PER, PLACE=LOC, ORGANISATION=ORG). Prints figures.
+Run: python benchmarks/ner_nergrit.py [path/to/file.tsv] [--spaced]
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def gold_spans(tags: list[str]) -> set[tuple[int, int, str]]:
 JOINERS = ("-", "'")  # written inside a word in the source text: "Zeta-Jones", "O'Neil"
 
 
-def layout(tokens: list[str], attached: bool = False) -> tuple[list[int], list[int], str]:
+def layout(tokens: list[str], attached: bool = True) -> tuple[list[int], list[int], str]:
     """Token start and end offsets and the sentence text: tokens joined by single spaces, except (`attached`)
     a hyphen or apostrophe between two words, which is written inside the word as in the source text."""
     starts, ends, pieces, position = [], [], [], 0
@@ -63,7 +64,7 @@ def is_joiner(tokens: list[str], index: int) -> bool:
 
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    attached = "--attached" in sys.argv[1:]
+    attached = "--spaced" not in sys.argv[1:]
     path = Path(args[0]) if args else SHARED / "eval" / "ner" / "nergrit_test.tsv"
     if not path.exists():
         sys.exit(f"NERGrit file not found: {path}")

@@ -97,6 +97,8 @@ def test_entities_offsets_always_match_text(recognizer, text):
          {("Palestina", "LOC"), ("Mahmoud Abbas", "PER"), ("Iran", "LOC"), ("Abbas Araghchi", "PER"), ("Doha", "LOC")}),
         ("Penyanyi itu merilis lagu \"Bicara Cinta\" pada Januari lalu.", set()),
         ("Film \"The Lovely Bones\" diputar di Jakarta.", {("Jakarta", "LOC")}),
+        ("Lagu \"Senja di Pelabuhan Ratu\" diputar di Bandung.", {("Bandung", "LOC")}),  # a place inside a title
+        ("\"Kami tiba di Pelabuhan Ratu pagi ini,\" kata Sutrisno.", {("Pelabuhan Ratu", "LOC"), ("Sutrisno", "PER")}),
         ("Dalam wawancara itu Bhosle mengaku lelah.", {("Bhosle", "PER")}),
         ("Rapat digelar di kota Bandung pada Senin.", {("kota Bandung", "LOC")}),
         ("Striker itu bergabung dengan Bali United FC musim lalu.", {("Bali United FC", "ORG")}),

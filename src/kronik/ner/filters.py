@@ -25,6 +25,9 @@ ROLE_RULE = "context:person-role"  # a name after an occupation or "sebagai": ke
 UNSURE_RULE = "name:unsure"  # a capitalised run with no evidence of any type: dropped
 NONE_PROBABILITY = 0.5  # a guessed span the typer calls no name with more than this is dropped
 QUOTES = frozenset("\"'“”‘’`")
+NAMED_IN_TITLES = ("state:", "name:sequence")  # a state or a person's full name inside a title is still one
+MAX_TITLE_WORDS = 10  # a quoted title of a work is short
+MAX_TITLE_FUNCTION_WORD = 4  # lower-case words inside a title: "di", "ke", "to", "of", "the", "yang"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -53,6 +56,8 @@ class MentionFilter:
 
     def keeps(self, context: SpanContext, candidate: Candidate, keep_unsure: bool = True) -> bool:
         mention, start, end = candidate.mention, candidate.start, candidate.end
+        if _inside_quoted_title(context, start, end) and not mention.rule.startswith(NAMED_IN_TITLES):
+            return False  # "Bunga di Surga", but "Once Upon a Time in China", "Very Best of Nao Oikawa"
         if not mention.rule.startswith(GUESSED_RULES):
             return True
         if mention.rule == UNSURE_RULE and not keep_unsure:
@@ -96,6 +101,23 @@ class MentionFilter:
         if text[begin : mention.start] != word + " ":
             return mention
         return dataclasses.replace(mention, start=begin, text=text[begin : mention.end])
+
+
+def _inside_quoted_title(context: SpanContext, start: int, end: int) -> bool:
+    """Words [start, end) are part of a longer quoted title of a work: 'lagu "Bunga di Surga"', 'film "Race to
+    Witch Mountain"'. The quotes hold capitalised words with only short lower-case words between them and no
+    punctuation; quoted speech ('"Kami tiba di Jakarta," kata Budi') has a comma or stop before its closing quote."""
+    left, right = start, end
+    while left > 0 and not context.gaps[left]:
+        left -= 1
+    while right < len(context.words) and not context.gaps[right]:
+        right += 1
+    if context.gaps[left][-1:] not in QUOTES or context.gaps[right][:1] not in QUOTES or right - left <= end - start:
+        return False
+    words = context.words[left:right]
+    return len(words) <= MAX_TITLE_WORDS and words[0][:1].isupper() and all(
+        word[:1].isupper() or word[:1].isdigit() or len(word) <= MAX_TITLE_FUNCTION_WORD for word in words
+    )
 
 
 def _inner_capitals(word: str) -> bool:
