@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kronik.corpus.abbreviations import abbreviates, is_leading_part
-from kronik.corpus.aliases import AliasMerger, Merge, MergeMap, Transliteration
+from kronik.corpus.aliases import AliasMerger, Merge, MergeMap
+from kronik.spelling import Transliteration
 from kronik.gazetteer import slug
 from kronik.records import Actor, Article, EntityMention
 from kronik.store import Store

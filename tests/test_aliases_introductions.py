@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from kronik.corpus.aliases import AliasMerger, MergeMap, Transliteration
+from kronik.corpus.aliases import AliasMerger, MergeMap
+from kronik.spelling import Transliteration
 from kronik.corpus.introductions import NicknameLinks, introductions
 from kronik.gazetteer import slug
 from kronik.records import Actor, Article, EntityMention

@@ -42,6 +42,14 @@ def test_ner_lexicon_person_names_evidence(names, words, expected):
     assert names.is_person(words) is expected
 
 
+def test_ner_lexicon_frequent_indonesian_names_are_no_words_unless_written_lower_case(names):
+    assert {"fadil", "andika", "bagus", "putri"} <= names.indonesian
+    assert "nota" not in names.indonesian  # few people bear it
+    casing = {"bagus": "lower", "putri": "lower", "andika": "cap"}
+    assert names.not_words(casing) >= {"fadil", "andika"}
+    assert not names.not_words(casing) & {"bagus", "putri"}  # everyday words that are also names
+
+
 @pytest.mark.parametrize(
     "words, level",
     [

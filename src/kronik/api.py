@@ -140,8 +140,9 @@ def run(
 def merge_aliases(store: Any, run_id: str | None = None, config: Config | None = None) -> int:
     """Corpus stage `aliases` over every stored article: record the actors that are spellings, short forms or
     abbreviations of one actor (see `kronik.corpus.aliases`). Returns how many merges are new."""
-    from kronik.corpus.aliases import AliasMerger, Transliteration
+    from kronik.corpus.aliases import AliasMerger
     from kronik.lang import load_all
+    from kronik.spelling import Transliteration
 
     config = config or Config()
     titles = [word for entry in load_all("honorifics", config.languages) for word in entry.get("words", ())]

@@ -36,6 +36,7 @@ from kronik.ner.orgs import OrganisationCues
 from kronik.ner.lexicon import DISTRICT, REGENCY, VILLAGE, PersonNames, RegionNames
 from kronik.ner.typer import SpanModel
 from kronik.records import Actor, Article, EntityMention
+from kronik.spelling import Transliteration
 
 log = logging.getLogger(__name__)
 
@@ -81,8 +82,9 @@ class EntityRecognizer:
     ):
         self.kb = kb
         self.languages = languages
-        self.cues = CueBook(languages)
         self.person_names = person_names or PersonNames.load()
+        model = SpanModel.load(people=self.person_names)
+        self.cues = CueBook(languages, self.person_names.not_words(model.evidence.casing))
         self.regions = regions or (RegionNames.load() if "id" in languages else RegionNames({}))
         self.place_nouns = frozenset(key[0] for key in self.cues.by_kind["place_noun"] if len(key) == 1)
         self.name_suffixes = frozenset(key[0] for key in self.cues.by_kind["name_suffix"])
@@ -90,8 +92,9 @@ class EntityRecognizer:
         self.bodies = GenericBodies(kb, self.cues, self.names)
         self.person_lists = PersonLists(self.cues, kb)
         self.title_holders = TitleHolders(kb)
+        self.spelling = Transliteration.load()
         self.orgs = OrganisationCues(self.cues, languages)
-        self.filter = MentionFilter(SpanModel.load(people=self.person_names), self.cues.is_common, self.place_nouns)
+        self.filter = MentionFilter(model, self.cues.is_common, self.place_nouns)
 
     def __call__(self, article: Article) -> Article:
         spans = [(s.start, s.end) for s in article.sentences] or [(0, len(article.text))]
@@ -126,7 +129,7 @@ class EntityRecognizer:
         date, on which a title standing alone ("Menlu AS") names its holder."""
         sentences = [self.names.tokens(text, start, end) for start, end in spans or [(0, len(text))]]
         found = [m for tokens in sentences for m in self._find(text, tokens, day)]
-        mentions = parenthetical_acronyms(text, resolve_short_forms(propagate_list_types(text, found, self.cues.is_common)))
+        mentions = parenthetical_acronyms(text, resolve_short_forms(propagate_list_types(text, found, self.cues.is_common), self.spelling))
         mentions = join_parenthetical(text, mentions)
         tokens = [token for sentence in sentences for token in sentence]
         first_token = {token.start: i for i, token in enumerate(tokens)}

@@ -33,13 +33,12 @@ from scipy.cluster.hierarchy import DisjointSet
 from kronik.corpus.abbreviations import expansion_rule, initials_only, kind_key
 from kronik.corpus.introductions import NicknameLinks, introductions
 from kronik.errors import KronikError
-from kronik.gazetteer import fold, load_data_entries
+from kronik.gazetteer import fold
 from kronik.knowledge import is_curated
 from kronik.records import Actor, Article
 from kronik.serialize import named_mentions
+from kronik.spelling import WORD, Transliteration
 
-WORD = re.compile(r"[^\W_]+", re.UNICODE)
-ROMAN = re.compile(r"[ivxlcdm]{1,6}")
 NUMBER = re.compile(r"\d+|\b[IVXLCDM]{1,6}\b")
 LARGE_BLOCK = 400  # a word shared by more actors than this is too common to block on
 MANUAL = "manual"  # the rule of a merge made by hand
@@ -80,42 +79,6 @@ class Sighting:
     @property
     def mentions(self) -> int:
         return sum(self.forms.values()) or len(self.articles)
-
-
-class Transliteration:
-    """Spelling keys of names from `data/transliteration.yaml` (particles and letter variants)."""
-
-    def __init__(self, entries: Iterable[Mapping]):
-        self.particles: dict[str, str] = {}
-        self.letters: list[tuple[str, str]] = []
-        for entry in entries:
-            if entry["kind"] == "particle":
-                self.particles.update({form: entry["key"] for form in entry["forms"]})
-            elif entry["kind"] == "letters":
-                self.letters.append((str(entry["from"]), str(entry["to"])))
-
-    @classmethod
-    def load(cls) -> Transliteration:
-        return cls(load_data_entries("transliteration"))
-
-    def words(self, name: str) -> tuple[str, ...]:
-        """The spelling key of each word of a name (hyphenated parts apart; inner particles normalised)."""
-        parts = WORD.findall(fold(name))
-        keyed = [
-            self.particles.get(part, part) if 0 < i < len(parts) - 1 else part for i, part in enumerate(parts)
-        ]
-        return tuple(self.word_key(part) for part in keyed)
-
-    def word_key(self, word: str) -> str:
-        if ROMAN.fullmatch(word) or not word.isalpha():
-            return word  # "XII", "Seluler21": numbers are never spelling variants
-        for old, new in self.letters:
-            word = word.replace(old, new)
-        return re.sub(r"(.)\1+", r"\1", word)
-
-    def key(self, name: str) -> str:
-        """One name's spelling key: "Jaysh al-Adl", "Jaish ul-Adl" -> "jaisaladl"."""
-        return "".join(self.words(name))
 
 
 class AliasMerger:

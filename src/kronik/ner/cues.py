@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from kronik.calendar import month_names, weekday_names
-from kronik.gazetteer import TOKEN, common_words, fold
+from kronik.gazetteer import COMMON_KINDS, TOKEN, common_words, fold
 from kronik.lang import load_all
 
 log = logging.getLogger(__name__)
@@ -48,9 +48,11 @@ class Cue:
 
 
 class CueBook:
-    """The cue words of the chosen languages, indexed by folded token key."""
+    """The cue words of the chosen languages, indexed by folded token key. `names`: words that are no common
+    words though the Indonesian root list has them ("fadil"); affixed words are still read against the whole
+    list ("pertanian" from "tani")."""
 
-    def __init__(self, languages: tuple[str, ...]):
+    def __init__(self, languages: tuple[str, ...], names: frozenset[str] = frozenset()):
         self.by_kind: dict[str, dict[tuple[str, ...], Cue]] = defaultdict(dict)
         for entry in load_all("entity_cues", languages):
             cue = Cue(entry["id"], entry["kind"], entry.get("sector"), entry.get("country"), entry.get("role"))
@@ -60,7 +62,8 @@ class CueBook:
         self.particles = {key[0] for key in self.by_kind["particle"]}
         self.agent_prefixes = tuple(sorted(key[0] for key in self.by_kind["agent_prefix"]))
         self.breakers = {fold(n) for n in list(month_names(languages)) + list(weekday_names(languages))}
-        self.common = common_words(languages)
+        self.roots = common_words(languages)  # what affixed words are read against ("pertanian": "tani")
+        self.common = self.roots - (names - self._cue_words(COMMON_KINDS))
         self.is_common = lru_cache(maxsize=4096)(self._is_common)
         self._stem = _indonesian_stemmer() if "id" in languages else None
         self.verb_roots = frozenset(key[0] for key in self.by_kind["verb_root"] if len(key) == 1)
@@ -68,11 +71,14 @@ class CueBook:
         self.verb_suffixes = tuple(key[0] for key in self.by_kind["verb_suffix"])
         self.is_verb_key = lru_cache(maxsize=4096)(self._is_verb_key)
 
+    def _cue_words(self, kinds: tuple[str, ...]) -> frozenset[str]:
+        return frozenset(key[0] for kind in kinds for key in self.by_kind.get(kind, {}) if len(key) == 1)
+
     def _is_common(self, key: str) -> bool:
         """A common word (or an affixed form of one: "serangan" from "serang")."""
         if key in self.common:
             return True
-        return self._stem is not None and len(key) > 5 and self._stem(key) in self.common
+        return self._stem is not None and len(key) > 5 and self._stem(key) in self.roots
 
     def _is_verb_key(self, key: str) -> bool:
         """A verb: a root of kind `verb_root` ("kecam", "panggil", "condemns") or an Indonesian affixed form of a

