@@ -145,6 +145,8 @@ def test_entities_offsets_always_match_text(recognizer, text):
         ("Bantuan dikirim dari Manggarai ke Kupang.", {("Manggarai", "LOC"), ("Kupang", "LOC")}),
         ("Yanti merupakan anak sulung dari tiga bersaudara.", {("Yanti", "PER")}),  # a listed name as subject
         ("Pemuda merupakan tulang punggung desa itu.", set()),  # a common word as subject is no name
+        ("Acara itu disiarkan TransTV pada malam hari.", {("TransTV", "ORG")}),  # a capital inside: a brand
+        ("Aktor DiCaprio tiba di Jakarta.", {("DiCaprio", "PER"), ("Jakarta", "LOC")}),
         ("Band itu dibentuk oleh Erik, Fadil, dan Ganis.",  # first names the root list has as rare words
          {("Erik", "PER"), ("Fadil", "PER"), ("Ganis", "PER")}),
         ("Foreign Minister Abbas Araghchi met President Mahmoud Abbas in Doha on Tuesday.",

@@ -43,6 +43,9 @@ log = logging.getLogger(__name__)
 ACTING_RULE = "context:person-acting"  # an unknown run followed by a verb or adverb: "Wiratmo juga menulis"
 PLACE_NOUN_RULE = "place:noun"  # an unknown run right after a lower-case place noun: "desa Kutuk"
 OCCUPATION_TITLE = "title-occupation"  # "Aktris", "Penyanyi" written before a name
+CAMEL_CASE = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")  # "TransTV", "KontraS", "MotoGP": a brand or a body
+CAMEL_PERSON_PREFIXES = ("Mc", "Mac", "De", "Di", "Du", "Le", "La", "Da")  # "McCartney", "DiCaprio": people
+CAMEL_RULE = "name:camel"
 HEAD_TITLE = "title-head"  # "Ketua", "Kepala", "Direktur": before an acronym, the head of that body ("Ketua BPD")
 JURISDICTION_TITLES = (HEAD_TITLE, "title-regional-police", "title-prosecutor")  # "Bupati Ngada": a place after it
 OCCUPATION_CUE = "before-person-occupation"  # "penyanyi", "aktris", "sebagai": the name after it is a person
@@ -565,6 +568,8 @@ class EntityRecognizer:
             return self._person(text, span, None, country, ACTING_RULE)
         if person:
             return self._person(text, span, None, country, "name:sequence" if len(span) > 1 else "name:single")
+        if len(span) == 1 and CAMEL_CASE.fullmatch(span[0].text) and not span[0].text.startswith(CAMEL_PERSON_PREFIXES):
+            return self._mention(text, span, "ORG", self._new_actor(text, span, "organization", country, None), CAMEL_RULE)
         return self._person(text, span, None, country, LIST_RULE if listed else UNSURE_RULE)
 
     # --- building mentions and actors ---

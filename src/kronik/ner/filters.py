@@ -11,6 +11,7 @@ also lets a place name take the lower-case place noun before it ("kota Pati"). T
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 
 from kronik.gazetteer import fold
@@ -24,6 +25,7 @@ EVIDENCE_RULES = ("context:person",)  # a cue word next to the span: the typer's
 ROLE_RULE = "context:person-role"  # a name after an occupation or "sebagai": kept inside quotes (a character)
 UNSURE_RULE = "name:unsure"  # a capitalised run with no evidence of any type: dropped
 NONE_PROBABILITY = 0.5  # a guessed span the typer calls no name with more than this is dropped
+WORD_JOINERS = re.compile(r"[-'’]")
 QUOTES = frozenset("\"'“”‘’`")
 NAMED_IN_TITLES = ("state:", "name:sequence")  # a state or a person's full name inside a title is still one
 MAX_TITLE_WORDS = 10  # a quoted title of a work is short
@@ -121,7 +123,8 @@ def _inside_quoted_title(context: SpanContext, start: int, end: int) -> bool:
 
 
 def _inner_capitals(word: str) -> bool:
-    return not word.isupper() and any(ch.isupper() for ch in word[1:])
+    """A capital inside a part of the word ("KontraS", "YouTube"), not only after a hyphen ("Hindia-Belanda")."""
+    return not word.isupper() and any(ch.isupper() for part in WORD_JOINERS.split(word) for ch in part[1:])
 
 
 def span_context(text: str, tokens: list[Token]) -> SpanContext:
