@@ -192,10 +192,10 @@ class EntityRecognizer:
         if title_cue is not None:
             i = self._skip_portfolio(tokens, i, stop)
             whole = title_cue.id in JURISDICTION_TITLES  # "Bupati Ngada": the region may end the run
-            region = self._region_after_title(text, tokens, i, stop, whole)  # "Bupati Lombok Timur Sukiman Azmy"
-            if region is not None:
-                found.append(region)
-                i = tokens.index(next(t for t in tokens if t.start >= region.end))
+            end = self._region_after_title(tokens, i, stop, whole)  # "Bupati Lombok Timur Sukiman Azmy"
+            if end:
+                found.append(self._mention(text, tokens[i:end], "LOC", self._state_actor("IDN"), "place:id-title"))
+                i = end
         pieces = self._pieces(tokens, i, stop)
         holder = self._title_holder(text, tokens, title_start, stop, pieces, role_cue or title_cue, title_country, day)
         for index, piece in enumerate(pieces[1:], 1):
@@ -212,25 +212,24 @@ class EntityRecognizer:
         """Capitalised common words after a title name its office, not its holder ("Menteri Pertanian Amran
         Sulaiman", "Kepala Staf", "Ketua Umum"); a person's first name, a name the KB knows or an Indonesian
         region ends them ("Menteri Keuangan Sri Mulyani", "Bupati Lombok Timur X")."""
-        start = i
         while i < stop and tokens[i].capitalised and self.cues.is_common(tokens[i].key) and not tokens[i].text.isupper():
             if self.names.known(tokens, i, stop)[0] or tokens[i].key in self.person_names.first:
                 break
             if any(self.regions.level([t.key for t in tokens[i:j]]) for j in range(i + 1, stop + 1)):
-                break
+                break  # a region of any level, villages too
             i += 1
-        return i if i > start else start
+        return i
 
-    def _region_after_title(self, text: str, tokens: list[Token], i: int, stop: int, whole: bool) -> EntityMention | None:
-        """An Indonesian regency or district the KB does not know, between a title and a name (or, with
-        `whole`, ending the run): the place."""
+    def _region_after_title(self, tokens: list[Token], i: int, stop: int, whole: bool) -> int:
+        """Where an Indonesian regency or district the KB does not know ends, when one starts at token i after
+        a title and a name follows it (or, with `whole`, when it ends the run); else 0."""
         if self.names.known(tokens, i, stop)[0]:
-            return None
-        for end in range(stop if whole else stop - 1, i, -1):
-            level = self.regions.level([t.key for t in tokens[i:end]])
-            if level in (REGENCY, DISTRICT):
-                return self._mention(text, tokens[i:end], "LOC", self._state_actor("IDN"), f"place:id-{level}")
-        return None
+            return 0
+        return next((end for end in range(stop if whole else stop - 1, i, -1) if self._regency(tokens[i:end])), 0)
+
+    def _regency(self, span: list[Token]) -> bool:
+        """The words name an Indonesian regency or district (villages are too many to count alone)."""
+        return self.regions.level([t.key for t in span]) in (REGENCY, DISTRICT)
 
     def _title_holder(self, text, tokens, start, stop, pieces, cue, country, day) -> EntityMention | None:
         """A run that is only a title and its state ("Menlu AS", "Panglima TNI") stands for the holder."""
@@ -513,12 +512,11 @@ class EntityRecognizer:
         if self._after_place_noun(text, tokens, first):
             return self._mention(text, span, "LOC", self._state_actor(country), PLACE_NOUN_RULE)
         if self.cues.before("loc_before", tokens, first) is not None and role_before is None:
-            level = self.regions.level([t.key for t in span])
-            if level in (REGENCY, DISTRICT):  # "di Lombok Timur": a regency, though its words are common ones
-                return self._mention(text, span, "LOC", self._state_actor("IDN"), f"place:id-{level}")
+            if self._regency(span):  # "di Lombok Timur": a regency, though its words are common ones
+                return self._mention(text, span, "LOC", self._state_actor("IDN"), "place:id-after-place-word")
             return self._mention(text, span, "LOC", self._state_actor(country), "context:place")
         after = first + len(span)
-        if role_before is not None and role_before.id == PREPOSITION_CUE and self.regions.level([t.key for t in span]) in (REGENCY, DISTRICT):
+        if role_before is not None and role_before.id == PREPOSITION_CUE and self._regency(span):
             return self._mention(text, span, "LOC", self._state_actor("IDN"), "place:id-preposition")  # "dari Biak"
         if role_before is not None and role_before.id == OCCUPATION_CUE or performer_of_title(text, span):
             return self._person(text, span, None, country, ROLE_RULE)  # "penyanyi Marshanda", 'sebagai "Tsukiko"'
