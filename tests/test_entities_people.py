@@ -6,16 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kronik.entities import EntityRecognizer
-from kronik.knowledge import KnowledgeBase
 from kronik.ner.cues import Token
 from kronik.ner.initials import looks_like_initials
 from kronik.records import Article, Sentence
-
-
-@pytest.fixture(scope="module")
-def recognizer():
-    return EntityRecognizer(KnowledgeBase.load(("id", "en")), ("id", "en"))
 
 
 def stage(recognizer, text, day=dt.date(2025, 6, 2), language="id"):

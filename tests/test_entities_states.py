@@ -5,14 +5,7 @@ import datetime as dt
 
 import pytest
 
-from kronik.entities import EntityRecognizer
-from kronik.knowledge import KnowledgeBase
 from kronik.records import Article, Sentence
-
-
-@pytest.fixture(scope="module")
-def recognizer():
-    return EntityRecognizer(KnowledgeBase.load(("id", "en")), ("id", "en"))
 
 
 def stage(recognizer, text, language="en"):

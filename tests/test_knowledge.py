@@ -8,17 +8,12 @@ from hypothesis import strategies as st
 
 from kronik.errors import KronikError
 from kronik.gazetteer import name_key
-from kronik.knowledge import KINDS, KnowledgeBase, load_actor_entries, parse_role_date
+from kronik.knowledge import KINDS, load_actor_entries, parse_role_date
 from kronik.records import SECTORS
 
 ALPHA3 = frozenset(c.alpha_3 for c in pycountry.countries)
 # Written forms that deliberately name more than one curated actor (resolved by date or context).
 AMBIGUOUS_ALIASES: frozenset[tuple[str, ...]] = frozenset()
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return KnowledgeBase.load(("id", "en"))
 
 
 @pytest.mark.parametrize(

@@ -6,14 +6,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kronik.entities import EntityRecognizer
-from kronik.knowledge import KnowledgeBase
-
-
-@pytest.fixture(scope="module")
-def recognizer():
-    return EntityRecognizer(KnowledgeBase.load(("id", "en")), ("id", "en"))
-
 
 def mentions(recognizer, sentence):
     return [(m.text, m.type, m.actor.id if m.actor else None) for m in recognizer.recognise(sentence, [(0, len(sentence))])]

@@ -1,13 +1,6 @@
 import pytest
 
-from kronik.entities import EntityRecognizer
-from kronik.knowledge import KnowledgeBase
 from kronik.records import Article, Sentence
-
-
-@pytest.fixture(scope="module")
-def recognizer():
-    return EntityRecognizer(KnowledgeBase.load(("id", "en")), ("id", "en"))
 
 
 @pytest.mark.parametrize(

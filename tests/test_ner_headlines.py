@@ -7,16 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kronik.entities import EntityRecognizer
-from kronik.knowledge import KnowledgeBase
 from kronik.ner.cues import CueBook, Token
 from kronik.ner.headlines import headline_mentions
 from kronik.records import Actor, Article, EntityMention, Sentence
-
-
-@pytest.fixture(scope="module")
-def recognizer():
-    return EntityRecognizer(KnowledgeBase.load(("id", "en")), ("id", "en"))
 
 
 @pytest.fixture(scope="module")

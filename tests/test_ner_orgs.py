@@ -5,21 +5,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kronik.entities import EntityRecognizer
 from kronik.gazetteer import fold
-from kronik.knowledge import KnowledgeBase
 from kronik.ner.cues import CueBook, Token
 from kronik.ner.orgs import SCORE, OrganisationCues
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return KnowledgeBase.load(("id", "en"))
-
-
-@pytest.fixture(scope="module")
-def recognizer(kb):
-    return EntityRecognizer(kb, ("id", "en"))
 
 
 @pytest.fixture(scope="module")

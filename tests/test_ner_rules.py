@@ -5,24 +5,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kronik.entities import EntityRecognizer
-from kronik.knowledge import KnowledgeBase
 from kronik.ner.cues import CueBook, Token
 from kronik.ner.filters import UNSURE_RULE
 from kronik.ner.lists import LIST_RULES, propagate_list_types
 from kronik.ner.names import NameFinder, is_acronym
 from kronik.ner.shortforms import parenthetical_acronyms
 from kronik.records import EntityMention
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return KnowledgeBase.load(("id", "en"))
-
-
-@pytest.fixture(scope="module")
-def recognizer(kb):
-    return EntityRecognizer(kb, ("id", "en"))
 
 
 def tagged(recognizer, sentence):

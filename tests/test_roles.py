@@ -16,16 +16,6 @@ def language(request) -> str:
     return request.param
 
 
-@pytest.fixture(scope="module")
-def tools():
-    return {code: (Lemmatizer(code), Syntax.load(code)) for code in ("id", "en")}
-
-
-def _tokens(tools, language, text):
-    lemmatize, syntax = tools[language]
-    return tokenize(text, 0, lemmatize), syntax
-
-
 def _index(tokens, word):
     return next(t.index for t in tokens if t.lower == word)
 
@@ -42,8 +32,8 @@ def _index(tokens, word):
         ("The police arrested two men.", "arrested", False),
     ],
 )
-def test_roles_english_noun_after_determiner(tools, text, word, noun):
-    tokens, syntax = _tokens(tools, "en", text)
+def test_roles_english_noun_after_determiner(tokenized, text, word, noun):
+    tokens, syntax = tokenized("en", text)
     assert syntax.is_noun_at(tokens, _index(tokens, word)) is noun
 
 
@@ -57,8 +47,8 @@ def test_roles_english_noun_after_determiner(tools, text, word, noun):
         ("id", "Australia mengusir duta besar Iran setelah Teheran menuduh Canberra.", "menuduh", False),
     ],
 )
-def test_roles_participle_clause_takes_main_subject(tools, language, text, word, participle):
-    tokens, syntax = _tokens(tools, language, text)
+def test_roles_participle_clause_takes_main_subject(tokenized, language, text, word, participle):
+    tokens, syntax = tokenized(language, text)
     assert syntax.is_participle_clause(tokens, _index(tokens, word)) is participle
 
 
@@ -71,8 +61,8 @@ def test_roles_participle_clause_takes_main_subject(tools, language, text, word,
         ("en", "The spokesman denied that troops attacked the village.", "attacked", "denied"),
     ],
 )
-def test_roles_verb_joined_to_denial_is_not_denied(tools, language, text, word, modality):
-    tokens, syntax = _tokens(tools, language, text)
+def test_roles_verb_joined_to_denial_is_not_denied(tokenized, language, text, word, modality):
+    tokens, syntax = tokenized(language, text)
     assert syntax.modality(tokens, _index(tokens, word)) == modality
 
 
@@ -87,16 +77,16 @@ def test_roles_verb_joined_to_denial_is_not_denied(tools, language, text, word, 
         ("id", "Tujuan pertemuan itu adalah gencatan senjata.", False),
     ],
 )
-def test_roles_sport_sentence_is_off_topic(tools, language, text, sport):
-    tokens, syntax = _tokens(tools, language, text)
+def test_roles_sport_sentence_is_off_topic(tokenized, language, text, sport):
+    tokens, syntax = tokenized(language, text)
     assert syntax.is_off_topic(tokens) is sport
 
 
 @pytest.mark.parametrize(
     ("word", "points_back"), [("awalnya", False), ("sebelumnya", False), ("pihaknya", True), ("ia", True)]
 )
-def test_roles_connective_does_not_point_back(tools, word, points_back):
-    tokens, syntax = _tokens(tools, "id", word)
+def test_roles_connective_does_not_point_back(tokenized, word, points_back):
+    tokens, syntax = tokenized("id", word)
     assert syntax.points_back(tokens[0]) is points_back
 
 
@@ -119,8 +109,8 @@ def test_roles_noun_test_never_fails_and_verbs_stay_verbs(words):
         ("Polisi menangkap pelaku dan menyita senjatanya.", "menyita", "asserted"),
     ],
 )
-def test_roles_joined_verb_shares_modality(tools, text, word, modality):
-    tokens, syntax = _tokens(tools, "id", text)
+def test_roles_joined_verb_shares_modality(tokenized, text, word, modality):
+    tokens, syntax = tokenized("id", text)
     assert syntax.modality(tokens, _index(tokens, word)) == modality
 
 
@@ -132,8 +122,8 @@ def test_roles_joined_verb_shares_modality(tools, text, word, modality):
         ("Militer melancarkan serangan ke desa itu.", "serangan", False),
     ],
 )
-def test_roles_subject_undergoes_event_noun(tools, text, word, undergoes):
-    tokens, syntax = _tokens(tools, "id", text)
+def test_roles_subject_undergoes_event_noun(tokenized, text, word, undergoes):
+    tokens, syntax = tokenized("id", text)
     assert syntax.undergoes(tokens, _index(tokens, word)) is undergoes
 
 
@@ -145,14 +135,14 @@ def test_roles_subject_undergoes_event_noun(tools, text, word, undergoes):
         ("Pemerintah melarang ekspor pasir laut.", "melarang", False),
     ],
 )
-def test_roles_inert_subject(tools, text, word, inert):
-    tokens, syntax = _tokens(tools, "id", text)
+def test_roles_inert_subject(tokenized, text, word, inert):
+    tokens, syntax = tokenized("id", text)
     assert syntax.inert_subject(tokens, _index(tokens, word)) is inert
 
 
 @pytest.mark.parametrize(("word", "noun"), [("tembakan", True), ("kerahkan", False), ("serangan", True)])
-def test_roles_noun_suffix_beats_verb_suffix(tools, word, noun):
-    tokens, syntax = _tokens(tools, "id", f"Ada {word} di sana.")
+def test_roles_noun_suffix_beats_verb_suffix(tokenized, word, noun):
+    tokens, syntax = tokenized("id", f"Ada {word} di sana.")
     assert syntax.is_noun_form(tokens[1]) is noun
 
 
@@ -167,8 +157,8 @@ def test_roles_noun_suffix_beats_verb_suffix(tools, word, noun):
         ("demonstrasi", True),
     ],
 )
-def test_roles_verb_the_stemmer_misses_is_no_noun(tools, word, noun):
-    tokens, syntax = _tokens(tools, "id", f"Mereka {word} itu.")
+def test_roles_verb_the_stemmer_misses_is_no_noun(tokenized, word, noun):
+    tokens, syntax = tokenized("id", f"Mereka {word} itu.")
     assert syntax.is_noun_form(tokens[1]) is noun
 
 

@@ -10,14 +10,8 @@ import re
 import pytest
 
 from kronik.affiliations import ARMED_FORCES_RULE, STATE_BODY_RULE, Affiliations, ShortForms, StateBodies
-from kronik.knowledge import KnowledgeBase
 from kronik.records import Actor, Article, EntityMention, Sentence
 from kronik.setting import PERSON_NOT_PLACE, persons_not_places
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return KnowledgeBase.load(("id", "en"))
 
 
 @pytest.fixture(scope="module")

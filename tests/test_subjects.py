@@ -7,22 +7,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kronik.events.lexicon import Lemmatizer, tokenize
 from kronik.events.roles import NOUN_ACTOR_REACH, Group, group_after
 from kronik.events.subjects import breaks_subject, leading_group
 from kronik.records import Actor
-
-
-@pytest.fixture(scope="module")
-def tools():
-    from kronik.events.syntax import Syntax
-
-    return {code: (Lemmatizer(code), Syntax.load(code)) for code in ("id", "en")}
-
-
-def _tokens(tools, language, text):
-    lemmatize, syntax = tools[language]
-    return tokenize(text, 0, lemmatize), syntax
 
 
 def _group(first: int, last: int, name: str) -> Group:
@@ -40,8 +27,8 @@ def _group(first: int, last: int, name: str) -> Group:
         ("en", "the strike on the port killed two", "on", True),
     ],
 )
-def test_subjects_words_that_break_a_noun_subject(tools, language, text, word, breaks):
-    tokens, syntax = _tokens(tools, language, text)
+def test_subjects_words_that_break_a_noun_subject(tokenized, language, text, word, breaks):
+    tokens, syntax = tokenized(language, text)
     token = next(t for t in tokens if t.lower == word)
     assert breaks_subject(token, syntax) is breaks
 
@@ -68,8 +55,8 @@ def test_subjects_group_after_is_after_the_word(index, firsts):
         ("en", "To Iran , Israel sent a message", 1),
     ],
 )
-def test_subjects_leading_group_skips_prepositions(tools, language, text, skipped):
-    tokens, syntax = _tokens(tools, language, text)
+def test_subjects_leading_group_skips_prepositions(tokenized, language, text, skipped):
+    tokens, syntax = tokenized(language, text)
     names = ("Iran", "Israel")
     groups = [_group(t.index, t.index, t.text) for t in tokens if t.text in names]
     assert leading_group(tokens, groups, syntax) is groups[skipped]
