@@ -76,3 +76,60 @@ def test_ner_filters_pipeline_and_tag_agree(recognizer, text):
     article = recognizer(Article(id="a", raw_text=text, text=text, language="id", sentences=sentences))
     staged = {(m.start, m.end, m.type) for m in article.entities if not m.rule.startswith("generic:")}
     assert staged == {(m.start, m.end, m.type) for m in recognizer.tag(text)}
+
+
+@pytest.mark.parametrize(
+    "sentence, not_a_name",
+    [
+        ("Sejak 1957 sekolah itu dipimpin oleh H.", "H"),
+        ("Pelajaran diberikan mulai dari Kelas X sampai kelas terakhir.", "Kelas X"),
+        ("Band itu menutup tahun dengan Tour 8 Kota di Jawa.", "Tour 8"),
+        ("Dana pembangunan berasal dari Pemerintah dan sumbangan warga.", "Pemerintah"),
+        ("Surat itu dikeluarkan oleh Rektor pada Senin.", "Rektor"),
+        ("Ia meminjam uang dari Kantong pribadinya.", "Kantong"),
+    ],
+)
+def test_ner_filters_no_person_is_a_letter_a_number_or_a_common_word(recognizer, sentence, not_a_name):
+    assert not any(m.type == "PER" and m.text == not_a_name for m in recognizer.tag(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Ia bertemu dengan Raden Mas Sutarjo di Solo.", "Raden Mas Sutarjo"),
+        ("Surat itu dikirim oleh M Adhiya Rahman kepada panitia.", "M Adhiya Rahman"),
+        ("Lagu itu dinyanyikan bersama Dewi Lestari.", "Dewi Lestari"),
+    ],
+)
+def test_ner_filters_names_after_a_preposition_are_people(recognizer, sentence, name):
+    assert any(m.type == "PER" and m.text == name for m in recognizer.tag(sentence))
+
+
+def test_ner_filters_a_common_word_is_no_short_form_of_a_name(recognizer):
+    text = "Fasilitasnya: Ruang BK, Ruang guru, Ruang musik dan Kantin."
+    assert not any(m.type == "PER" and m.text == "Ruang" for m in recognizer.tag(text))
+
+
+@pytest.mark.parametrize(
+    "sentence, abbreviation, name",
+    [
+        ("Tugas itu termasuk OMSP (operasi militer selain perang) menurut undang-undang.", "OMSP", None),
+        ("Mereka menolak KKN (korupsi, kolusi, dan nepotisme) di daerah.", "KKN", None),
+        ("Perkara itu ditangani KPK (Komisi Pemberantasan Korupsi) sejak Mei.", "KPK", "ORG"),
+    ],
+)
+def test_ner_filters_an_acronym_spelled_out_in_lower_case_is_no_name(recognizer, sentence, abbreviation, name):
+    found = {m.text: m.type for m in recognizer.tag(sentence)}
+    assert found.get(abbreviation) == name
+
+
+@pytest.mark.parametrize(
+    "sentence, group",
+    [
+        ("Pemberontak M23 menarik pasukannya dari kota itu.", "M23"),
+        ("Serangan itu diklaim gerilyawan FARC pada Senin.", "FARC"),
+        ("The attack was claimed by rebels M23 on Monday.", "M23"),
+    ],
+)
+def test_ner_filters_a_rebel_group_after_its_noun_is_an_organisation(recognizer, sentence, group):
+    assert any(m.type == "ORG" and m.text == group for m in recognizer.tag(sentence))

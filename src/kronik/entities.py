@@ -25,11 +25,11 @@ from kronik.knowledge import KnowledgeBase, NameEntry
 from kronik.ner.bodies import GenericBodies, carry_body_states
 from kronik.ner.cues import Cue, CueBook, Token
 from kronik.ner.features import SpanContext
-from kronik.ner.filters import ROLE_RULE, UNSURE_RULE, Candidate, MentionFilter, span_context
+from kronik.ner.filters import PREPOSITION_RULE, ROLE_RULE, ROMAN_NUMERAL, UNSURE_RULE, Candidate, MentionFilter, span_context
 from kronik.ner.headlines import headline_mentions
 from kronik.ner.initials import PersonLists, looks_like_initials
 from kronik.ner.lists import propagate_list_types
-from kronik.ner.shortforms import parenthetical_acronyms, resolve_short_forms
+from kronik.ner.shortforms import parenthetical_acronyms, resolve_short_forms, spelled_out_in_lower_case
 from kronik.ner.titles import STATE_USES, TitleHolders, join_parenthetical, performer_of_title
 from kronik.ner.names import NameFinder, is_acronym, join_name_suffixes
 from kronik.ner.orgs import OrganisationCues
@@ -55,7 +55,6 @@ TOWN_PERSON_RULE = "context:person-town"  # a town's name that is a person's nam
 TOWN_POPULATION = 500_000  # a place with more people is a place even as a subject ("Paris mengecam")
 PREPOSITION_CUE = "before-person-preposition"  # "dari", "dengan": as often before a place
 ADMINISTRATIVE_CLASS = "class-administrative"  # "RT", "SK", "UU": a span they start names no entity
-ROMAN_NUMERAL = re.compile(r"X{0,3}(IX|IV|V?I{0,3})")  # "II" to "XXXIX": a class, a rank, a volume
 
 
 @dataclass
@@ -132,7 +131,7 @@ class EntityRecognizer:
         date, on which a title standing alone ("Menlu AS") names its holder."""
         sentences = [self.names.tokens(text, start, end) for start, end in spans or [(0, len(text))]]
         found = [m for tokens in sentences for m in self._find(text, tokens, day)]
-        mentions = parenthetical_acronyms(text, resolve_short_forms(propagate_list_types(text, found, self.cues.is_common), self.spelling))
+        mentions = parenthetical_acronyms(text, resolve_short_forms(propagate_list_types(text, found, self.cues.is_common), self.spelling, self.cues.is_common))
         mentions = join_parenthetical(text, mentions)
         tokens = [token for sentence in sentences for token in sentence]
         first_token = {token.start: i for i, token in enumerate(tokens)}
@@ -260,7 +259,8 @@ class EntityRecognizer:
                 known, _ = self.names.known(tokens, i, stop)
                 title, _ = self.cues.match("title", tokens, i, stop)
                 heads = self.cues.match("org_head", tokens, i, stop)[0] + self.cues.match("loc_head", tokens, i, stop)[0]
-                if not (known or title or heads) and (stop - i == 1 or self.names.known(tokens, i + 1, stop)[0]):
+                group = stop - i > 1 and self.cues.match("group_before", tokens, i, i + 1)[0]  # "Pemberontak M23"
+                if not (known or title or heads) and (stop - i == 1 or group or self.names.known(tokens, i + 1, stop)[0]):
                     i += 1
                     continue
             break
@@ -490,6 +490,8 @@ class EntityRecognizer:
         acronym = len(span) == 1 and is_acronym(span[0])
         if len(span) == 1 and span[0].text != span[0].text.capitalize() and self.cues.match("class_noun", span, 0)[0]:
             return None  # "CEO", "SDM", "PhD": an abbreviation of a common noun, no name
+        if acronym and spelled_out_in_lower_case(text, span[0].text, span[0].end):
+            return None  # "OMSP (operasi militer selain perang)": an abbreviation of common nouns
         if ROMAN_NUMERAL.fullmatch(span[0].text):
             if len(span) == 1:
                 return None  # "III", "XII": a numeral (a class, a rank), no name
@@ -520,6 +522,8 @@ class EntityRecognizer:
             return self._mention(text, span, "LOC", self._state_actor("IDN"), "place:id-preposition")  # "dari Biak"
         if role_before is not None and role_before.id == OCCUPATION_CUE or performer_of_title(text, span):
             return self._person(text, span, None, country, ROLE_RULE)  # "penyanyi Marshanda", 'sebagai "Tsukiko"'
+        if role_before is not None and role_before.id == PREPOSITION_CUE:
+            return self._person(text, span, None, country, PREPOSITION_RULE)
         if role_before is not None or after < len(tokens) and tokens[after].text.islower() and self.cues.match("person_after", tokens, after)[0]:
             return self._person(text, span, None, country, "context:person")
         listed = self.person_lists.in_name_list(text, tokens, first)  # "yakni Budi Santoso, ..."

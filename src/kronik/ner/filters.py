@@ -24,6 +24,8 @@ GUESSED_RULES = ("name:", "context:person", "context:place")  # the span typer c
 EVIDENCE_RULES = ("context:person",)  # a cue word next to the span: the typer's NONE does not overrule it
 ROLE_RULE = "context:person-role"  # a name after an occupation or "sebagai": kept inside quotes (a character)
 UNSURE_RULE = "name:unsure"  # a capitalised run with no evidence of any type: dropped
+PREPOSITION_RULE = "context:person-preposition"  # after "dari", "oleh", "bersama": weak evidence of a person
+ROMAN_NUMERAL = re.compile(r"X{0,3}(IX|IV|V?I{0,3})")  # "II" to "XXXIX": a class, a rank, a volume
 NONE_PROBABILITY = 0.5  # a guessed span the typer calls no name with more than this is dropped
 WORD_JOINERS = re.compile(r"[-'’]")
 QUOTES = frozenset("\"'“”‘’`")
@@ -69,11 +71,20 @@ class MentionFilter:
             return False
         if end - start == 1 and _inner_capitals(context.words[start]):
             return True  # "KontraS", "YouTube": no common word is written so
+        if mention.type == "PER" and self._no_person_name(context.words[start:end]):
+            return False
         guess = self.typer.classify(context, start, end, self.is_common)
         if guess.label == "NONE" and guess.probability > NONE_PROBABILITY and not mention.rule.startswith(EVIDENCE_RULES):
             return False
-        single = mention.rule == "name:single" or mention.rule == UNSURE_RULE and end - start == 1
+        single = mention.rule == "name:single" or mention.rule in (UNSURE_RULE, PREPOSITION_RULE) and end - start == 1
         return not single or self._single_name(context, start)
+
+    def _no_person_name(self, words: tuple[str, ...]) -> bool:
+        """Words no person goes by: a lone letter ("digantikan oleh H."), a number ("Tour 8", "Kelas I 3"), or a
+        common word and a numeral ("Kelas X")."""
+        if len(words) == 1 and len(words[0]) == 1 or any(ch.isdigit() for word in words for ch in word):
+            return True
+        return len(words) > 1 and self.is_common(fold(words[0])) and all(ROMAN_NUMERAL.fullmatch(w) for w in words[1:])
 
     @staticmethod
     def _quoted_title(context: SpanContext, start: int, end: int) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import defaultdict
+from collections.abc import Callable
 
 from kronik.gazetteer import TOKEN, fold
 from kronik.ner.filters import UNSURE_RULE
@@ -16,19 +17,25 @@ ACRONYM_RULE = "name:acronym"
 MIN_SPELLING_WORD = 4  # letters of a word compared by its spelling key: shorter ones are too easily alike
 OPENING = re.compile(r" ?\( ?$")  # between a name and its acronym
 CLOSING = re.compile(r" ?\)")
+LOWER_EXPANSION = re.compile(r"\s*\(\s*([a-z][a-z-]*(?:,?\s+[a-z][a-z-]*)+)\s*\)")  # "OMSP (operasi militer selain perang)"
 
 
-def resolve_short_forms(mentions: list[EntityMention], spelling: Transliteration | None = None) -> list[EntityMention]:
+def resolve_short_forms(
+    mentions: list[EntityMention], spelling: Transliteration | None = None, is_common: Callable[[str], bool] | None = None
+) -> list[EntityMention]:
     """Within one article, guessed mentions and new people whose words all occur in a fuller person mention
     ("Jilani" in "Jalil Abbas Jilani"), or with `spelling` are spellings of its words ("Henry" in "Henri Lumban
-    Raja"), take its actor; every person's actor lists the forms it goes by."""
+    Raja"), take its actor; every person's actor lists the forms it goes by. A guessed common word is no short
+    form ("Ruang" of "Ruang BK"): with `is_common`, it is left as it is."""
     people = [m for m in mentions if m.type == "PER" and m.actor is not None and m.rule != UNSURE_RULE]
     ordered = sorted(people, key=lambda m: (-len(m.text.split()), m.actor.id.startswith("new:")))
     full_forms = [(m, _parts(m.text, spelling)) for m in ordered]
     resolved: list[EntityMention] = []
     for mention in mentions:
         guessed = mention.rule.startswith(("name:", "context:person", "context:place", "title:"))
-        if guessed or (mention.type == "PER" and mention.actor is not None and mention.actor.id.startswith("new:")):
+        new_person = mention.type == "PER" and mention.actor is not None and mention.actor.id.startswith("new:")
+        common = is_common is not None and all(is_common(fold(w)) for w in TOKEN.findall(mention.text))
+        if (guessed or new_person) and not common:
             fuller = _fuller_form(mention, full_forms, spelling)
             if fuller is not None:
                 rule = "coref:" + fuller.rule if mention.rule in ("name:single", UNSURE_RULE) else mention.rule
@@ -72,6 +79,14 @@ def _parts(name: str, spelling: Transliteration | None = None) -> set[str]:
     return parts | {spelling.word_key(p) for p in parts if len(p) >= MIN_SPELLING_WORD} if spelling else parts
 
 
+def spelled_out_in_lower_case(text: str, acronym: str, end: int) -> bool:
+    """The acronym ending at `end` is followed by its words in lower case in parentheses ("OMSP (operasi
+    militer selain perang)", "KKN (korupsi, kolusi, nepotisme)"): an abbreviation of common nouns, no name.
+    The first word starts with the acronym's first letter."""
+    found = LOWER_EXPANSION.match(text, end)
+    return found is not None and found.group(1)[0] == acronym[0].lower()
+
+
 def parenthetical_acronyms(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
     """An acronym in parentheses right after a name ("Universitas Kristen Indonesia (UKI)") is that name's
     short form: it takes the name's type and actor. After words that are no name ("Kurikulum Berbasis Kompetensi
@@ -91,4 +106,4 @@ def parenthetical_acronyms(text: str, mentions: list[EntityMention]) -> list[Ent
     return result
 
 
-__all__ = ["parenthetical_acronyms", "resolve_short_forms"]
+__all__ = ["parenthetical_acronyms", "resolve_short_forms", "spelled_out_in_lower_case"]
