@@ -2,8 +2,9 @@
 
 NERGrit gives each sentence as tokens; the text kronik reads is rebuilt from them as the source wrote it: tokens
 joined by single spaces, except a hyphen or apostrophe between two letters, which NERGrit split off and which is
-written inside the word ("Choi Si-won", "O'Neil", "negara-negara"). `--spaced` joins every token with a space
-instead ("Choi Si - won"), as the file lists them. Predicted character spans are mapped to token spans and
+written inside the word ("Choi Si-won", "O'Neil", "negara-negara"), and the full stop of an initial or of an
+abbreviation kronik knows (`lang/<code>/abbreviations.yaml`), written after it ("Peter R. Hunt", "Dr. Soetomo").
+`--spaced` joins every token with a space instead ("Choi Si - won", "Peter R . Hunt"), as the file lists them. Predicted character spans are mapped to token spans and
 compared exactly with the gold BIO spans (PERSON=PER, PLACE=LOC, ORGANISATION=ORG). Prints figures.
 Run: python benchmarks/ner_nergrit.py [path/to/file.tsv] [--spaced]
 """
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from kronik.entities import EntityRecognizer
 from kronik.knowledge import KnowledgeBase
+from kronik.lang import load_all
 from kronik.ner.tagged import read_tagged_sentences
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -37,13 +39,17 @@ def gold_spans(tags: list[str]) -> set[tuple[int, int, str]]:
 JOINERS = ("-", "'")  # written inside a word in the source text: "Zeta-Jones", "O'Neil"
 
 
+ABBREVIATIONS = frozenset(form for entry in load_all("abbreviations", ("id", "en")) for form in entry["forms"])
+
+
 def layout(tokens: list[str], attached: bool = True) -> tuple[list[int], list[int], str]:
     """Token start and end offsets and the sentence text: tokens joined by single spaces, except (`attached`)
-    a hyphen or apostrophe between two words, which is written inside the word as in the source text."""
+    a hyphen or apostrophe between two words, which is written inside the word, and the full stop of an initial
+    or an abbreviation, written after it, as in the source text."""
     starts, ends, pieces, position = [], [], [], 0
     for index, token in enumerate(tokens):
         glued = attached and index > 0 and (
-            is_joiner(tokens, index) or is_joiner(tokens, index - 1)
+            is_joiner(tokens, index) or is_joiner(tokens, index - 1) or is_abbreviation_stop(tokens, index)
         )
         if index > 0 and not glued:
             pieces.append(" ")
@@ -60,6 +66,13 @@ def is_joiner(tokens: list[str], index: int) -> bool:
         tokens[index] in JOINERS and 0 < index < len(tokens) - 1
         and tokens[index - 1][-1:].isalpha() and tokens[index + 1][:1].isalpha()
     )
+
+
+def is_abbreviation_stop(tokens: list[str], index: int) -> bool:
+    """A full stop after a capital initial ("R" in "Peter R . Hunt") or after an abbreviation ("Dr", "Kec")."""
+    before = tokens[index - 1]
+    initial = len(before) == 1 and before.isupper()
+    return tokens[index] == "." and (initial or before + "." in ABBREVIATIONS)
 
 
 def main() -> None:

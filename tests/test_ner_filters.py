@@ -133,3 +133,22 @@ def test_ner_filters_an_acronym_spelled_out_in_lower_case_is_no_name(recognizer,
 )
 def test_ner_filters_a_rebel_group_after_its_noun_is_an_organisation(recognizer, sentence, group):
     assert any(m.type == "ORG" and m.text == group for m in recognizer.tag(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence, people",
+    [
+        ("Band itu terdiri dari Rendra (vokal), Tomi Haris (gitar) dan Ucok (drum).", {"Rendra", "Tomi Haris", "Ucok"}),
+        ("Polisi menangkap Sukarjo (45) dan Wartini (32 tahun) di rumahnya.", {"Sukarjo", "Wartini"}),
+        ("The band was Reed (vocals) and Tomlin (drums).", {"Reed", "Tomlin"}),
+        ("Wiratmo Sukito (lahir 12 Mei 1950) merupakan salah seorang pendiri partai itu.", {"Wiratmo Sukito"}),
+        ("Meyda Sefira adalah seorang pemeran dan penyanyi.", {"Meyda Sefira"}),
+    ],
+)
+def test_ner_filters_an_age_a_role_or_an_introduction_makes_a_person(recognizer, sentence, people):
+    assert people <= {m.text for m in recognizer.tag(sentence) if m.type == "PER"}
+
+
+def test_ner_filters_a_number_in_parentheses_after_a_place_is_no_age(recognizer):
+    mentions = recognizer.tag("Pasal 5 (2) berlaku di Kabupaten Sleman (2024).")
+    assert not any(m.type == "PER" for m in mentions)

@@ -1,5 +1,5 @@
-"""People named by their initials, in a list of names, or as speakers: "tersangka berinisial RMP", "yakni MY,
-MF, dan IP", "kata Rano".
+"""People named by their initials, in a list of names, as speakers or with their age or role in parentheses:
+"tersangka berinisial RMP", "yakni MY, MF, dan IP", "kata Rano", "Budi (45)", "Tomi (gitar)".
 
 Indonesian crime reporting names suspects, witnesses and victims by their initials. Written in capitals they
 look like the acronyms of organisations, so the recogniser asks this module first: an all-capitals word is a
@@ -11,6 +11,8 @@ After a cue of kind `list_before` ("yakni", "yaitu", "antara lain") short initia
 
 from __future__ import annotations
 
+import re
+
 from kronik.knowledge import KnowledgeBase
 from kronik.ner.cues import CueBook, Token
 
@@ -18,6 +20,9 @@ MAX_INITIALS = 5  # letters of initials after a strong cue ("berinisial ABCDE")
 MAX_LIST_INITIALS = 3  # after "yakni" a longer capitals word is more likely an organisation's acronym
 LIST_JOINERS = frozenset({"dan", "serta", "atau", "and", "or", "&"})
 LIST_GAPS = frozenset({",", ";"})
+AGE = re.compile(r"\s*\(\s*\d{1,3}\s*(?:tahun|thn|th)?\s*\)")  # "Budi (45)", "Siti (32 tahun)"
+OPENING = re.compile(r"\s*\(\s*")
+PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 
 
 def looks_like_initials(token: Token, limit: int = MAX_INITIALS) -> bool:
@@ -41,6 +46,30 @@ class PersonLists:
             return False
         entries = self.kb.lookup((tokens[i].key,)) if self.kb is not None else ()
         return all(entry.use in ("city", "region") for entry in entries)
+
+    def described_in_parentheses(self, text: str, tokens: list[Token], i: int) -> bool:
+        """The name ending with token i is followed by an age ("Budi (45)") or a role of kind
+        `person_in_parentheses` ("Tomi (gitar)", "Reed (vocals)") in parentheses."""
+        end = tokens[i].end
+        if AGE.match(text, end):
+            return True
+        opening = OPENING.match(text, end)
+        after = i + 1
+        if opening is None or after >= len(tokens) or tokens[after].start != opening.end():
+            return False
+        return tokens[after].text.islower() and self.cues.match("person_in_parentheses", tokens, after)[0] > 0
+
+    def introduced_as_person(self, text: str, tokens: list[Token], i: int) -> bool:
+        """The name ending with token i is introduced as a person, perhaps after a parenthesis: "X adalah
+        seorang penyanyi", "X (lahir 1990) merupakan salah seorang pendiri" (kind `person_described`)."""
+        after, end = i + 1, tokens[i].end
+        bracket = PARENTHESIS.match(text, end)
+        if bracket is not None:
+            after = next((k for k in range(after, len(tokens)) if tokens[k].start >= bracket.end()), len(tokens))
+            end = bracket.end()
+        if after >= len(tokens) or text[end : tokens[after].start].strip(" ,"):
+            return False
+        return self.cues.match("person_described", tokens, after)[0] > 0
 
     def list_head(self, text: str, tokens: list[Token], i: int) -> int:
         """The first word of the list token i ends ("MY, MF, dan IP": the index of MY); i if it is in none.
