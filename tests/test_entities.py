@@ -165,3 +165,17 @@ def test_entities_candidates_map_mentions_to_token_ranges(recognizer):
     for candidate in candidates:
         words = context.words[candidate.start : candidate.end]
         assert " ".join(words) == candidate.mention.text.replace("  ", " ")
+
+
+@pytest.mark.parametrize(
+    "sentence, name, actor_id",
+    [
+        ("Ketua Umum PBNU menolak rencana itu.", "PBNU", "kb:nahdlatul-ulama"),
+        ("Pemadaman listrik oleh PLN berlangsung tiga jam.", "PLN", "kb:pln"),
+        ("Tim nasional gagal lolos ke Piala Dunia FIFA tahun ini.", "FIFA", "kb:fifa"),
+        ("Laporan Majalah Tempo memicu penyelidikan baru.", "Majalah Tempo", "kb:tempo"),
+    ],
+)
+def test_entities_groups_society_media_and_companies_are_known(recognizer, sentence, name, actor_id):
+    found = {m.text: m.actor.id for m in recognizer.tag(sentence) if m.actor is not None}
+    assert found.get(name) == actor_id

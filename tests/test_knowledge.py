@@ -39,7 +39,9 @@ def test_knowledge_state_has_names_in_both_languages(kb):
      ("Densus 88", "kb:densus-88"), ("Pasukan Pertahanan Israel", "kb:idf"), ("Garda Revolusi", "kb:irgc"),
      ("Kejaksaan", "kb:kejagung"), ("Komisi Hukum DPR", "kb:komisi-iii-dpr"), ("GHF", "kb:gaza-humanitarian-foundation"),
      ("Yayasan Kemanusiaan Gaza", "kb:gaza-humanitarian-foundation"), ("SPND", "kb:spnd"),
-     ("Badan PBB untuk Pengungsi Palestina", "kb:unrwa")],
+     ("Badan PBB untuk Pengungsi Palestina", "kb:unrwa"), ("PBNU", "kb:nahdlatul-ulama"), ("NU", "kb:nahdlatul-ulama"),
+     ("PP Muhammadiyah", "kb:muhammadiyah"), ("PLN", "kb:pln"), ("Facebook", "kb:meta"), ("Majalah Tempo", "kb:tempo"),
+     ("Organisasi Pendidikan, Keilmuan, dan Kebudayaan PBB", "kb:unesco"), ("PSSI", "kb:pssi")],
 )
 def test_knowledge_find_actor_by_alias(kb, alias, actor_id):
     assert kb.find_actor(alias).id == actor_id
