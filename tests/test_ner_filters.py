@@ -152,3 +152,15 @@ def test_ner_filters_an_age_a_role_or_an_introduction_makes_a_person(recognizer,
 def test_ner_filters_a_number_in_parentheses_after_a_place_is_no_age(recognizer):
     mentions = recognizer.tag("Pasal 5 (2) berlaku di Kabupaten Sleman (2024).")
     assert not any(m.type == "PER" for m in mentions)
+
+
+@pytest.mark.parametrize(
+    "sentence, place",
+    [
+        ("Kantor itu pindah ke Jalan Jenderal Sudirman pada 2019.", "Jalan Jenderal Sudirman"),
+        ("Peziarah memadati Makam Sunan Kudus setiap malam Jumat.", "Makam Sunan Kudus"),
+        ("Desa itu terdiri dari dukuh Tempel dan dukuh Sarwono.", "Sarwono"),
+    ],
+)
+def test_ner_filters_places_named_after_people_are_places(recognizer, sentence, place):
+    assert any(m.type == "LOC" and m.text == place for m in recognizer.tag(sentence))

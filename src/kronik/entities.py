@@ -292,7 +292,7 @@ class EntityRecognizer:
                 i += length
             elif org_cue is not None or loc_cue is not None:
                 kind, cue, head = ("org", org_cue, org_length) if org_length >= loc_length else ("loc", loc_cue, loc_length)
-                end = self._cue_led_end(tokens, i + head, stop)
+                end = self._cue_led_end(tokens, i + head, stop, titled=kind == "loc")
                 if end == i + head and end == stop and self._class_noun(tokens[i:end]) or self._kind_of_institution(tokens, i, end):
                     pieces.append(Piece(tokens[i:end], "break"))  # "SMK", "Fakultas Hukum": a kind, not a name
                 elif end == i + head and head == 1 and end < stop or end == i + head and head == 1 and kind == "loc":
@@ -320,10 +320,13 @@ class EntityRecognizer:
         head, _ = self.cues.match("kind_head", tokens, i, end)
         return bool(head) and i + head < end and self._common_rest(tokens, i + head, end)
 
-    def _cue_led_end(self, tokens: list[Token], i: int, stop: int) -> int:
-        """Where an organisation or place name led by a cue word ends: at a title, or after a known name."""
+    def _cue_led_end(self, tokens: list[Token], i: int, stop: int, titled: bool = False) -> int:
+        """Where an organisation or place name led by a cue word ends: at a title, or after a known name. With
+        `titled`, a title right after the cue word belongs to the name: a place named after a person ("Jalan
+        Jenderal Sudirman", "Bandara Sultan Hasanuddin", "Makam Sunan Kudus")."""
+        first = i
         while i < stop:
-            if self.cues.match("title", tokens, i, stop)[0] and i + 1 < stop:
+            if self.cues.match("title", tokens, i, stop)[0] and i + 1 < stop and not (titled and i == first):
                 return i
             length, _ = self.names.known(tokens, i, stop)
             if length:
