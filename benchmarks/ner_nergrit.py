@@ -17,8 +17,8 @@ from pathlib import Path
 
 from kronik.entities import EntityRecognizer
 from kronik.knowledge import KnowledgeBase
-from kronik.lang import load_all
 from kronik.ner.tagged import read_tagged_sentences
+from kronik.sentences import abbreviations
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 TYPES = {"PERSON": "PER", "PLACE": "LOC", "ORGANISATION": "ORG"}
@@ -39,7 +39,7 @@ def gold_spans(tags: list[str]) -> set[tuple[int, int, str]]:
 JOINERS = ("-", "'")  # written inside a word in the source text: "Zeta-Jones", "O'Neil"
 
 
-ABBREVIATIONS = frozenset(form for entry in load_all("abbreviations", ("id", "en")) for form in entry["forms"])
+ABBREVIATIONS = abbreviations(("id", "en"))
 
 
 def layout(tokens: list[str], attached: bool = True) -> tuple[list[int], list[int], str]:

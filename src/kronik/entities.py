@@ -529,7 +529,7 @@ class EntityRecognizer:
             return self._person(text, span, None, country, PREPOSITION_RULE)
         if role_before is not None or after < len(tokens) and tokens[after].text.islower() and self.cues.match("person_after", tokens, after)[0]:
             return self._person(text, span, None, country, "context:person")
-        if self.person_lists.described_in_parentheses(text, tokens, after - 1) or self.person_lists.introduced_as_person(text, tokens, after - 1):
+        if self.person_lists.described_as_person(text, tokens, after - 1):
             return self._person(text, span, None, country, "context:person-described")  # "Budi (45)", "X adalah seorang"
         listed = self.person_lists.in_name_list(text, tokens, first)  # "yakni Budi Santoso, ..."
         spaced = after < len(tokens) and text[span[-1].end : tokens[after].start] == " "

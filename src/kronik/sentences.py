@@ -33,9 +33,7 @@ class SentenceSplitter:
     assigns = ("sentences",)
 
     def __init__(self, languages: tuple[str, ...]):
-        self.abbreviations = frozenset(
-            form for entry in load_all("abbreviations", tuple(languages)) for form in entry["forms"]
-        )
+        self.abbreviations = abbreviations(languages)
 
     def __call__(self, article: Article) -> Article:
         return dataclasses.replace(article, sentences=tuple(self.split(article.text)))
@@ -75,6 +73,11 @@ class SentenceSplitter:
             or _SINGLE_INITIAL.fullmatch(token) is not None
             or _DOTTED_INITIALS.fullmatch(token) is not None
         )
+
+
+def abbreviations(languages: tuple[str, ...]) -> frozenset[str]:
+    """Every written form, full stop included, of the abbreviations of `lang/<code>/abbreviations.yaml`."""
+    return frozenset(form for entry in load_all("abbreviations", tuple(languages)) for form in entry["forms"])
 
 
 def _inside_short_parenthesis(line: str, position: int) -> bool:

@@ -47,9 +47,14 @@ class PersonLists:
         entries = self.kb.lookup((tokens[i].key,)) if self.kb is not None else ()
         return all(entry.use in ("city", "region") for entry in entries)
 
-    def described_in_parentheses(self, text: str, tokens: list[Token], i: int) -> bool:
-        """The name ending with token i is followed by an age ("Budi (45)") or a role of kind
-        `person_in_parentheses` ("Tomi (gitar)", "Reed (vocals)") in parentheses."""
+    def described_as_person(self, text: str, tokens: list[Token], i: int) -> bool:
+        """The name ending with token i is said to be a person by what follows it: an age or a role in
+        parentheses, or an introduction ("Budi (45)", "Tomi (gitar)", "X adalah seorang penyanyi")."""
+        return self._in_parentheses(text, tokens, i) or self._introduced(text, tokens, i)
+
+    def _in_parentheses(self, text: str, tokens: list[Token], i: int) -> bool:
+        """An age ("Budi (45)") or a role of kind `person_in_parentheses` ("Tomi (gitar)", "Reed (vocals)") in
+        parentheses right after the name."""
         end = tokens[i].end
         if AGE.match(text, end):
             return True
@@ -59,9 +64,9 @@ class PersonLists:
             return False
         return tokens[after].text.islower() and self.cues.match("person_in_parentheses", tokens, after)[0] > 0
 
-    def introduced_as_person(self, text: str, tokens: list[Token], i: int) -> bool:
-        """The name ending with token i is introduced as a person, perhaps after a parenthesis: "X adalah
-        seorang penyanyi", "X (lahir 1990) merupakan salah seorang pendiri" (kind `person_described`)."""
+    def _introduced(self, text: str, tokens: list[Token], i: int) -> bool:
+        """An introduction as a person after the name, perhaps past a parenthesis: "X adalah seorang penyanyi",
+        "X (lahir 1990) merupakan salah seorang pendiri" (kind `person_described`)."""
         after, end = i + 1, tokens[i].end
         bracket = PARENTHESIS.match(text, end)
         if bracket is not None:

@@ -34,8 +34,7 @@ def resolve_short_forms(
     for mention in mentions:
         guessed = mention.rule.startswith(("name:", "context:person", "context:place", "title:"))
         new_person = mention.type == "PER" and mention.actor is not None and mention.actor.id.startswith("new:")
-        common = is_common is not None and all(is_common(fold(w)) for w in TOKEN.findall(mention.text))
-        if (guessed or new_person) and not common:
+        if (guessed or new_person) and not (is_common and all(is_common(fold(w)) for w in TOKEN.findall(mention.text))):
             fuller = _fuller_form(mention, full_forms, spelling)
             if fuller is not None:
                 rule = "coref:" + fuller.rule if mention.rule in ("name:single", UNSURE_RULE) else mention.rule
