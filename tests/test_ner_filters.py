@@ -164,3 +164,73 @@ def test_ner_filters_a_number_in_parentheses_after_a_place_is_no_age(recognizer)
 )
 def test_ner_filters_places_named_after_people_are_places(recognizer, sentence, place):
     assert any(m.type == "LOC" and m.text == place for m in recognizer.tag(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Sejak 2019 ia menjadi drumer band The Lazy Crows asal Bandung.", "The Lazy Crows"),
+        ("Konser itu juga menampilkan The Jenggala Sisters dan dua penyanyi lokal.", "The Jenggala Sisters"),
+        ("Ia sempat bekerja sebagai editor di The Jakarta Weekly sebelum pindah ke Medan.", "The Jakarta Weekly"),
+        ("Last year she toured Europe with The Salt Harbour Trio.", "The Salt Harbour Trio"),
+    ],
+)
+def test_ner_filters_a_name_led_by_an_article_is_an_organisation(recognizer, sentence, name):
+    found = {(m.text, m.type) for m in recognizer.tag(sentence)}
+    assert (name, "ORG") in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministry said the talks would resume on Monday.",  # a sentence's first word is no name's article
+        'Ia bermain dalam film The Quiet Lantern karya sutradara muda itu.',  # a work, no organisation
+    ],
+)
+def test_ner_filters_an_article_starts_no_name_at_a_sentence_start_or_in_a_title(recognizer, sentence):
+    assert not any(m.text.startswith("The ") and m.type == "ORG" for m in recognizer.tag(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence, club",
+    [
+        ("Musim lalu ia bergabung dengan Aston Villa setelah tiga tahun di Belgia.", "Aston Villa"),
+        ("Gelandang itu hengkang dari Persikota lalu bergabung dengan Rangers Bintaro.", "Rangers Bintaro"),
+        ("Bek muda itu kini memperkuat Barca Junior di kompetisi usia muda.", "Barca Junior"),
+        ("In 2015 the striker joined Aston Villa on a free transfer.", "Aston Villa"),
+    ],
+)
+def test_ner_filters_what_a_player_joins_is_an_organisation(recognizer, sentence, club):
+    found = {(m.text, m.type) for m in recognizer.tag(sentence)}
+    assert (club, "ORG") in found
+
+
+def test_ner_filters_joining_a_person_by_full_name_keeps_the_person(recognizer):
+    found = {(m.text, m.type) for m in recognizer.tag("Di panggung itu ia bergabung dengan Budi Santoso untuk lagu penutup.")}
+    assert ("Budi Santoso", "PER") in found
+
+
+@pytest.mark.parametrize(
+    "sentence, place, state",
+    [
+        ("Ia menjadi finalis lomba debat tingkat DKI Jakarta tahun lalu.", "DKI Jakarta", "IDN"),
+        ("Wisatawan memadati DI Yogyakarta selama libur panjang.", "DI Yogyakarta", "IDN"),
+        ("Gedung itu dibangun pada masa pemerintahan Hindia Belanda.", "Hindia Belanda", "NLD"),
+    ],
+)
+def test_ner_filters_provinces_and_the_colony_by_their_usual_names(recognizer, sentence, place, state):
+    mention = next(m for m in recognizer.tag(sentence) if m.text == place)
+    assert mention.type == "LOC" and mention.actor is not None and mention.actor.country == state
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Klub itu lolos ke Liga Champions musim depan.", set()),  # a competition, no entity
+        ("Ia mencetak sepuluh gol di Liga Inggris musim lalu.", {("Inggris", "LOC")}),
+        ("Liga Arab mengecam serangan itu.", {("Liga Arab", "ORG")}),  # a body the KB knows, not a competition
+        ("Sekjen Liga Arab Ahmed Aboul Gheit tiba di Kairo.", {("Liga Arab", "ORG"), ("Ahmed Aboul Gheit", "PER"), ("Kairo", "LOC")}),
+    ],
+)
+def test_ner_filters_a_league_is_a_competition_unless_the_kb_knows_the_body(recognizer, sentence, expected):
+    assert {(m.text, m.type) for m in recognizer.tag(sentence)} == expected

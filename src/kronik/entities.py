@@ -54,6 +54,7 @@ LOC_END_RULE = "loc:end"  # a run ending with a word that ends a place name: "Ha
 TOWN_PERSON_RULE = "context:person-town"  # a town's name that is a person's name, acting as a person
 TOWN_POPULATION = 500_000  # a place with more people is a place even as a subject ("Paris mengecam")
 PREPOSITION_CUE = "before-person-preposition"  # "dari", "dengan": as often before a place
+ARTICLE_RULE = "name:article"  # a run led by an article inside a sentence: a band, a company, a venue
 ADMINISTRATIVE_CLASS = "class-administrative"  # "RT", "SK", "UU": a span they start names no entity
 
 
@@ -247,6 +248,8 @@ class EntityRecognizer:
     def _skip_openers(self, tokens: list[Token], i: int, stop: int) -> int:
         """Drop capitalised words that do not start a name: weekdays, months, sentence openers."""
         while i < stop:
+            if self._article_led(tokens, i, stop):
+                break  # "bersama The Cure": inside a sentence, an article starts a name
             length, _ = self.cues.match("function_word", tokens, i, stop)
             if length and not self.cues.match("region", tokens, i, stop)[0] and not is_acronym(tokens[i]):
                 i += length
@@ -265,6 +268,20 @@ class EntityRecognizer:
                     continue
             break
         return i
+
+    def _article_led(self, tokens: list[Token], i: int, stop: int) -> bool:
+        """An article inside a sentence before more capitalised words: the start of a name ("The Cure")."""
+        return stop - i > 1 and not tokens[i].initial and self.cues.match("name_article", tokens, i, i + 1)[0] == 1
+
+    def _article_led_whole(self, tokens: list[Token], pieces: list[Piece]) -> list[Piece]:
+        """A run led by an article is one name, known names inside it included ("The Jakarta Weekly"), unless a
+        cue word inside it starts a name of its own."""
+        first = pieces[0].tokens[0]
+        if len(pieces) < 2 or pieces[0].kind != "unknown" or not self._article_led(tokens, tokens.index(first), tokens.index(first) + 2):
+            return pieces
+        if any(p.kind not in ("unknown", "known") for p in pieces):
+            return pieces
+        return [Piece([t for p in pieces for t in p.tokens], "unknown")]
 
     def _pieces(self, tokens: list[Token], i: int, stop: int) -> list[Piece]:
         pieces: list[Piece] = []
@@ -352,8 +369,10 @@ class EntityRecognizer:
         pieces = self._merge_place_names_into_names([p for p in pieces if p.kind != "break"])
         if not pieces:
             return []
+        pieces = self._article_led_whole(tokens, pieces)
         pieces = self._without_common_lead(pieces)
-        if self.orgs.names_event([t for p in pieces for t in p.tokens]):
+        known_lead = pieces[0].kind == "known"  # "Liga Arab": a body the KB knows, not an event
+        if self.orgs.names_event([t for p in pieces for t in p.tokens], known_lead):
             return self._inside_event(text, tokens, pieces)  # "MTV Music Award", "Piala FA": an event, no entity
         last = pieces[-1]
         if title is None and self._ends_with("org_tail", pieces):
@@ -503,10 +522,12 @@ class EntityRecognizer:
             return None  # "UU Pemilu", "SK Mendiknas", "Warga RT 03": a law, a decree, a neighbourhood unit
         if not acronym and self._after_work_noun(tokens, first):
             return None  # 'film "Lovely Bones"', "serial Prison Break": a title of a work, no name
+        if self._article_led(tokens, first, first + len(span)):
+            return self._mention(text, span, "ORG", self._new_actor(text, span, "organization", country, None), ARTICLE_RULE)
         role_before = self.cues.before("person_before", tokens, first)
         if self.cues.before("group_before", tokens, first) is not None:
             return self._mention(text, span, "ORG", self._new_actor(text, span, "group", country, None), "context:group")
-        org = self.orgs.evidence(text, tokens, first, span, self.person_names.is_person)
+        org = self.orgs.evidence(text, tokens, first, span, self.person_names.is_person, self.person_names.is_indonesian_name)
         if org is not None:  # "Persema Malang", "Hole adalah sebuah band", "mengalahkan Panathinaikos 2 - 0"
             rule, span = org
             return self._mention(text, span, "ORG", self._new_actor(text, span, "organization", country, None), rule)

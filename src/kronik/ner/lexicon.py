@@ -66,6 +66,12 @@ class PersonNames:
         return keys[0] in self.first or keys[-1] in self.last
 
 
+    def is_indonesian_name(self, keys: Sequence[str]) -> bool:
+        """Two or more words, the first and the last borne by many Indonesians ("Budi Santoso", "Siti Nurhaliza";
+        not "Aston Villa", "Alfa Romeo": the wide lists of first and last names hold "Aston" and "Romeo")."""
+        return len(keys) > 1 and keys[0] in self.indonesian and keys[-1] in self.indonesian
+
+
 class RegionNames:
     """Indonesian regency, district and village names by folded word key, with the highest level they name."""
 

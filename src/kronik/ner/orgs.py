@@ -3,6 +3,7 @@
 Read from the cue words of `lang/<code>/entity_cues.yaml`:
 - a description right after the name: a copula, an optional article and a group noun ("Hole adalah sebuah
   band", "Hole is an American rock band"; kinds `copula`, `article` and the `group_before` nouns);
+- a word of membership or a verb of joining before the name ("vokalis Peterpan", "bergabung dengan Aston Villa");
 - a match score right after the name: a team ("mengalahkan Panathinaikos 2 - 0");
 - a club prefix at the start of the first word ("Persema", "Persib": kind `club_prefix`, with its exceptions);
 - a word that ends the name of an event or an award ("MTV Music Award": kind `event_tail`), or starts the name of
@@ -26,6 +27,7 @@ COPULA_RULE = "context:org-described"
 SCORE_RULE = "context:org-score"
 CLUB_RULE = "org:club-prefix"
 MEMBER_RULE = "context:org-member"
+JOIN_RULE = "context:org-joined"
 
 
 class OrganisationCues:
@@ -41,7 +43,8 @@ class OrganisationCues:
         ]
 
     def evidence(
-        self, text: str, tokens: list[Token], first: int, span: list[Token], is_person: Callable[[list[str]], bool]
+        self, text: str, tokens: list[Token], first: int, span: list[Token], is_person: Callable[[list[str]], bool],
+        indonesian_name: Callable[[list[str]], bool],
     ) -> tuple[str, list[Token]] | None:
         """The rule that makes the unknown run `span` (starting at token `first`) an organisation and the
         tokens it names (a score's first number is left out: "Panathinaikos 2 - 0"), or None."""
@@ -49,8 +52,11 @@ class OrganisationCues:
             return CLUB_RULE, span
         if self.described_after(tokens, first + len(span)):
             return COPULA_RULE, span
-        if self.cues.before("member_before", tokens, first) is not None and not is_person([t.key for t in span]):
-            return MEMBER_RULE, span  # "bergabung dengan Aston Villa", "vokalis Peterpan"
+        keys = [t.key for t in span]
+        if self.cues.before("member_before", tokens, first) is not None and not is_person(keys):
+            return MEMBER_RULE, span  # "keluar dari Gigi", "vokalis Peterpan"
+        if self.cues.before("join_before", tokens, first) is not None and not indonesian_name(keys):
+            return JOIN_RULE, span  # "bergabung dengan Aston Villa": a first name ("Aston") is no evidence here
         named = span[:-1] if len(span) > 1 and span[-1].text.isdigit() else span
         if SCORE.match(text, named[-1].end) and not is_person([t.key for t in named]):
             return SCORE_RULE, named
@@ -77,9 +83,10 @@ class OrganisationCues:
             return False
         return self.cues.match("group_before", tokens, i)[0] > 0
 
-    def names_event(self, span: list[Token]) -> bool:
+    def names_event(self, span: list[Token], known_lead: bool = False) -> bool:
         """The run ends with a word that ends an event's or an award's name ("Filmfare Award"), or starts with a
-        word that starts the name of an event, a competition or a language ("Piala FA", "Bahasa Jawa"): no entity."""
-        if 0 < self.cues.match("event_head", span, 0)[0] < len(span):
+        word that starts the name of an event, a competition or a language ("Piala FA", "Bahasa Jawa"): no entity.
+        `known_lead`: the run starts with a name the KB knows, which no event head cuts ("Liga Arab")."""
+        if not known_lead and 0 < self.cues.match("event_head", span, 0)[0] < len(span):
             return True
         return len(span) > 1 and self.cues.match("event_tail", span, len(span) - 1)[0] == 1
