@@ -234,3 +234,16 @@ def test_ner_filters_provinces_and_the_colony_by_their_usual_names(recognizer, s
 )
 def test_ner_filters_a_league_is_a_competition_unless_the_kb_knows_the_body(recognizer, sentence, expected):
     assert {(m.text, m.type) for m in recognizer.tag(sentence)} == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, body",
+    [
+        ("Tahun 1998 ia ikut mendirikan Sanggar Cipta Rasa bersama dua kawannya.", "Sanggar Cipta Rasa"),
+        ("Album itu dirilis di bawah naungan Gema Nada Records.", "Gema Nada Records"),
+        ("In 2004 she co-founded Blue Lantern with two classmates.", "Blue Lantern"),
+        ("Surat itu dikirim oleh Kementrian Pendayagunaan Aparatur Negara.", "Kementrian Pendayagunaan Aparatur Negara"),
+    ],
+)
+def test_ner_filters_what_is_founded_or_shelters_a_work_is_an_organisation(recognizer, sentence, body):
+    assert (body, "ORG") in {(m.text, m.type) for m in recognizer.tag(sentence)}
