@@ -247,3 +247,19 @@ def test_ner_filters_a_league_is_a_competition_unless_the_kb_knows_the_body(reco
 )
 def test_ner_filters_what_is_founded_or_shelters_a_work_is_an_organisation(recognizer, sentence, body):
     assert (body, "ORG") in {(m.text, m.type) for m in recognizer.tag(sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence, word",
+    [
+        ("Setelah musim yang buruk itu, Degradasi membuat klub tersebut kehilangan sponsor.", "Degradasi"),
+        ("Ia pindah ke kota lain ( Sekarang menjadi ibu kota kabupaten ) pada 1990.", "Sekarang"),
+    ],
+)
+def test_ner_filters_a_common_word_doing_something_is_no_person(recognizer, sentence, word):
+    assert word not in {m.text for m in recognizer.tag(sentence)}
+
+
+def test_ner_filters_a_name_that_is_also_a_word_still_acts(recognizer):
+    found = {(m.text, m.type) for m in recognizer.tag("Di album itu, Anggun menulis dua lagu berbahasa Prancis.")}
+    assert ("Anggun", "PER") in found

@@ -25,7 +25,7 @@ from kronik.knowledge import KnowledgeBase, NameEntry
 from kronik.ner.bodies import GenericBodies, carry_body_states
 from kronik.ner.cues import Cue, CueBook, Token
 from kronik.ner.features import SpanContext
-from kronik.ner.filters import PREPOSITION_RULE, ROLE_RULE, ROMAN_NUMERAL, UNSURE_RULE, Candidate, MentionFilter, span_context
+from kronik.ner.filters import ACTING_RULE, PREPOSITION_RULE, ROLE_RULE, ROMAN_NUMERAL, UNSURE_RULE, Candidate, MentionFilter, span_context
 from kronik.ner.headlines import headline_mentions
 from kronik.ner.initials import PersonLists, looks_like_initials
 from kronik.ner.lists import propagate_list_types
@@ -40,7 +40,6 @@ from kronik.spelling import Transliteration
 
 log = logging.getLogger(__name__)
 
-ACTING_RULE = "context:person-acting"  # an unknown run followed by a verb or adverb: "Wiratmo juga menulis"
 PLACE_NOUN_RULE = "place:noun"  # an unknown run right after a lower-case place noun: "desa Kutuk"
 OCCUPATION_TITLE = "title-occupation"  # "Aktris", "Penyanyi" written before a name
 CAMEL_CASE = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")  # "TransTV", "KontraS", "MotoGP": a brand or a body

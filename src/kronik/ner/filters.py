@@ -25,6 +25,7 @@ EVIDENCE_RULES = ("context:person",)  # a cue word next to the span: the typer's
 ROLE_RULE = "context:person-role"  # a name after an occupation or "sebagai": kept inside quotes (a character)
 UNSURE_RULE = "name:unsure"  # a capitalised run with no evidence of any type: dropped
 PREPOSITION_RULE = "context:person-preposition"  # after "dari", "oleh", "bersama": weak evidence of a person
+ACTING_RULE = "context:person-acting"  # a run followed by a verb or an adverb: "Wiratmo juga menulis"
 ROMAN_NUMERAL = re.compile(r"X{0,3}(IX|IV|V?I{0,3})")  # "II" to "XXXIX": a class, a rank, a volume
 NONE_PROBABILITY = 0.5  # a guessed span the typer calls no name with more than this is dropped
 WORD_JOINERS = re.compile(r"[-'’]")
@@ -76,8 +77,16 @@ class MentionFilter:
         guess = self.typer.classify(context, start, end, self.is_common)
         if guess.label == "NONE" and guess.probability > NONE_PROBABILITY and not mention.rule.startswith(EVIDENCE_RULES):
             return False
+        if mention.rule == ACTING_RULE and end - start == 1 and self._common_not_name(context.words[start]):
+            return False  # "Degradasi membuat ...", "Sekarang menjadi ...": a common word doing something is no name
         single = mention.rule == "name:single" or mention.rule in (UNSURE_RULE, PREPOSITION_RULE) and end - start == 1
         return not single or self._single_name(context, start)
+
+    def _common_not_name(self, word: str) -> bool:
+        """A common word that no names list holds as a first or last name ("Degradasi"; not "Anggun", "Tom")."""
+        key = fold(word)
+        evidence = self.typer.evidence
+        return self.is_common(key) and key not in evidence.first and key not in evidence.last
 
     def _no_person_name(self, words: tuple[str, ...]) -> bool:
         """Words no person goes by: a lone letter ("digantikan oleh H."), a number ("Tour 8", "Kelas I 3"), or a
