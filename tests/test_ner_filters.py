@@ -263,3 +263,14 @@ def test_ner_filters_a_common_word_doing_something_is_no_person(recognizer, sent
 def test_ner_filters_a_name_that_is_also_a_word_still_acts(recognizer):
     found = {(m.text, m.type) for m in recognizer.tag("Di album itu, Anggun menulis dua lagu berbahasa Prancis.")}
     assert ("Anggun", "PER") in found
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Ia juga menyanyi dalam bahasa Tamil dan berbahasa Marathi.", set()),  # languages, no entity
+        ("Buku itu diterjemahkan ke bahasa Indonesia tahun lalu.", {("Indonesia", "LOC")}),  # a state stays a place
+    ],
+)
+def test_ner_filters_a_language_after_its_noun_is_no_entity(recognizer, sentence, expected):
+    assert {(m.text, m.type) for m in recognizer.tag(sentence)} == expected
