@@ -275,8 +275,7 @@ class EntityRecognizer:
     def _article_led_whole(self, tokens: list[Token], pieces: list[Piece]) -> list[Piece]:
         """A run led by an article is one name, known names inside it included ("The Jakarta Weekly"), unless a
         cue word inside it starts a name of its own."""
-        first = pieces[0].tokens[0]
-        if len(pieces) < 2 or pieces[0].kind != "unknown" or not self._article_led(tokens, tokens.index(first), tokens.index(first) + 2):
+        if len(pieces) < 2 or pieces[0].kind != "unknown" or not self._article_led(tokens, tokens.index(pieces[0].tokens[0]), len(tokens)):
             return pieces
         if any(p.kind not in ("unknown", "known") for p in pieces):
             return pieces

@@ -65,7 +65,6 @@ class PersonNames:
             return False
         return keys[0] in self.first or keys[-1] in self.last
 
-
     def is_indonesian_name(self, keys: Sequence[str]) -> bool:
         """Two or more words, the first and the last borne by many Indonesians ("Budi Santoso", "Siti Nurhaliza";
         not "Aston Villa", "Alfa Romeo": the wide lists of first and last names hold "Aston" and "Romeo")."""
