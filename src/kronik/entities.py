@@ -525,7 +525,7 @@ class EntityRecognizer:
         role_before = self.cues.before("person_before", tokens, first)
         if self.cues.before("group_before", tokens, first) is not None:
             return self._mention(text, span, "ORG", self._new_actor(text, span, "group", country, None), "context:group")
-        org = self.orgs.evidence(text, tokens, first, span, self.person_names.is_person, self.person_names.is_indonesian_name)
+        org = self.orgs.evidence(text, tokens, first, span, self.person_names)
         if org is not None:  # "Persema Malang", "Hole adalah sebuah band", "mengalahkan Panathinaikos 2 - 0"
             rule, span = org
             return self._mention(text, span, "ORG", self._new_actor(text, span, "organization", country, None), rule)

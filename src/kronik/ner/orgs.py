@@ -13,11 +13,14 @@ Read from the cue words of `lang/<code>/entity_cues.yaml`:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from kronik.gazetteer import fold
 from kronik.lang import load_all
 from kronik.ner.cues import CueBook, Token
+
+if TYPE_CHECKING:
+    from kronik.ner.lexicon import PersonNames
 
 SCORE = re.compile(r"\s*\(?\s*\d{1,2}\s*[-–]\s*\d{1,2}(?!\d)")  # "2 - 0", "3-3"; never a year range "1967 - 1968"
 MIN_CLUB_WORD = 6  # letters of a word read as a club name by its prefix ("Persib" yes, "Pers" no)
@@ -43,8 +46,7 @@ class OrganisationCues:
         ]
 
     def evidence(
-        self, text: str, tokens: list[Token], first: int, span: list[Token], is_person: Callable[[list[str]], bool],
-        indonesian_name: Callable[[list[str]], bool],
+        self, text: str, tokens: list[Token], first: int, span: list[Token], people: PersonNames
     ) -> tuple[str, list[Token]] | None:
         """The rule that makes the unknown run `span` (starting at token `first`) an organisation and the
         tokens it names (a score's first number is left out: "Panathinaikos 2 - 0"), or None."""
@@ -53,12 +55,12 @@ class OrganisationCues:
         if self.described_after(tokens, first + len(span)):
             return COPULA_RULE, span
         keys = [t.key for t in span]
-        if self.cues.before("member_before", tokens, first) is not None and not is_person(keys):
+        if self.cues.before("member_before", tokens, first) is not None and not people.is_person(keys):
             return MEMBER_RULE, span  # "keluar dari Gigi", "vokalis Peterpan"
-        if self.cues.before("join_before", tokens, first) is not None and not indonesian_name(keys):
+        if self.cues.before("join_before", tokens, first) is not None and not people.is_indonesian_name(keys):
             return JOIN_RULE, span  # "bergabung dengan Aston Villa": a first name ("Aston") is no evidence here
         named = span[:-1] if len(span) > 1 and span[-1].text.isdigit() else span
-        if SCORE.match(text, named[-1].end) and not is_person([t.key for t in named]):
+        if SCORE.match(text, named[-1].end) and not people.is_person([t.key for t in named]):
             return SCORE_RULE, named
         return None
 
