@@ -125,3 +125,17 @@ def test_entities_people_initials_are_two_to_five_capital_letters(word):
 def test_entities_people_offsets_match_text_with_titles_and_initials(recognizer, text):
     for mention in stage(recognizer, text):
         assert text[mention.start : mention.end] == mention.text
+
+
+@pytest.mark.parametrize(
+    "sentence, holder",
+    [
+        ("Kejaksaan memeriksa mantan Direktur Utama Pertamina Karen Agustiawan.", "Karen Agustiawan"),
+        ("Polisi memeriksa Direktur Utama PT Sinar Jaya Rudi Hartono kemarin.", "Rudi Hartono"),
+        ("Presiden Direktur PT Maju Bersama Sinta Dewi membuka pabrik baru.", "Sinta Dewi"),
+    ],
+)
+def test_entities_people_a_full_title_is_no_name(recognizer, sentence, holder):
+    found = {(m.text, m.type) for m in recognizer.tag(sentence)}
+    assert (holder, "PER") in found
+    assert not {text for text, kind in found if kind == "PER" and text in ("Utama", "Direktur")}

@@ -216,3 +216,21 @@ def test_events_every_entry_example_fires_its_entry(language):
         if not any(match_pattern(pattern, tokens, i) for i in range(len(tokens))):
             silent.append(entry["id"])
     assert silent == []
+
+
+@pytest.mark.parametrize(
+    "marked, recipients",
+    [
+        # a title, the body or state it belongs to, then its holder: the holder takes part, not the body
+        ("[[Israel|ISR]] mengecam Menteri Luar Negeri [[Iran|IRN]] [[Abbas Araghchi|IRN|person]].", ("Abbas Araghchi",)),
+        ("[[Polisi|IDN|organization]] menangkap Ketua Umum [[Persatuan Bola Voli|IDN|organization]] [[Budi Santoso|IDN|person]] di Jakarta.",
+         ("Budi Santoso",)),
+        ("[[KPK|IDN|organization]] menahan Direktur Utama [[PT Sinar Jaya|IDN|organization]] [[Rudi Hartono|IDN|person]].",
+         ("Rudi Hartono",)),
+        # two parties with a conjunction between them stay two
+        ("[[Rusia|RUS]] mengecam [[Ukraina|UKR]] dan [[Zelensky|UKR|person]].", ("Ukraina", "Zelensky")),
+    ],
+)
+def test_events_title_holder_heads_the_body_before_it(coder, marked, recipients):
+    article = coder(make_article(marked))
+    assert tuple(a.name for a in article.events[0].recipients) == recipients

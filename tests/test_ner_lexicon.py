@@ -97,7 +97,7 @@ def test_ner_lexicon_types_unknown_runs(recognizer, sentence, text, kind):
     "sentence, absent",
     [
         ("Serial Ghost Whisperer tayang setiap malam.", "Ghost Whisperer"),  # a title, no name evidence
-        ("Ia bekerja di sebuah gerai Pizza Hut di Bandung.", "Pizza Hut"),
+        ("Ia bekerja di sebuah gerai Lumbra Kenari di Bandung.", "Lumbra Kenari"),
         ("Anak itu baru lulus SMK dan bekerja di sebuah PT kecil.", "SMK"),  # a kind of school, not one
         ("Anak itu baru lulus SMK dan bekerja di sebuah PT kecil.", "PT"),
         ("Mahasiswa Fakultas itu berdemonstrasi.", "Fakultas"),

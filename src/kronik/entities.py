@@ -195,7 +195,7 @@ class EntityRecognizer:
             if end:
                 found.append(self._mention(text, tokens[i:end], "LOC", self._state_actor("IDN"), "place:id-title"))
                 i = end
-        pieces = self._pieces(tokens, i, stop)
+        pieces = self._pieces(tokens, i, stop, held=title_cue is not None)
         holder = self._title_holder(text, tokens, title_start, stop, pieces, role_cue or title_cue, title_country, day)
         for index, piece in enumerate(pieces[1:], 1):
             at = tokens.index(piece.tokens[0])
@@ -281,7 +281,10 @@ class EntityRecognizer:
             return pieces
         return [Piece([t for p in pieces for t in p.tokens], "unknown")]
 
-    def _pieces(self, tokens: list[Token], i: int, stop: int) -> list[Piece]:
+    def _pieces(self, tokens: list[Token], i: int, stop: int, held: bool = False) -> list[Piece]:
+        """The run's tokens [i, stop) cut into known names, cue-led names and unknown words. `held`: the run
+        follows a title, so its last words may be the holder's name after the body ("Direktur Utama PT Sinar
+        Jaya Rudi Hartono")."""
         pieces: list[Piece] = []
         while i < stop:
             if tokens[i].key in self.cues.breakers:
@@ -308,6 +311,8 @@ class EntityRecognizer:
             elif org_cue is not None or loc_cue is not None:
                 kind, cue, head = ("org", org_cue, org_length) if org_length >= loc_length else ("loc", loc_cue, loc_length)
                 end = self._cue_led_end(tokens, i + head, stop, titled=kind == "loc")
+                if held and kind == "org" and end == stop:
+                    end = self._before_holder(tokens, i + head, end)
                 if end == i + head and end == stop and self._class_noun(tokens[i:end]) or self._kind_of_institution(tokens, i, end):
                     pieces.append(Piece(tokens[i:end], "break"))  # "SMK", "Fakultas Hukum": a kind, not a name
                 elif end == i + head and head == 1 and end < stop or end == i + head and head == 1 and kind == "loc":
@@ -322,6 +327,15 @@ class EntityRecognizer:
                     pieces.append(Piece([tokens[i]], "unknown"))
                 i += 1
         return pieces
+
+    def _before_holder(self, tokens: list[Token], first: int, end: int) -> int:
+        """Where a body's name after a title ends when an Indonesian full name ends the run: before its last two
+        words ("PT Sinar Jaya | Rudi Hartono"), at least one word of the body's own name kept ("Direktur PT Budi
+        Santoso" stays a company); else `end`."""
+        start = end - 2
+        if start <= first or not self.person_names.is_indonesian_name([t.key for t in tokens[start:end]]):
+            return end
+        return start
 
     def _class_noun(self, span: list[Token]) -> bool:
         """Cue words alone that name a kind of institution: common words ("Fakultas") or "SMK", "PT"."""

@@ -24,7 +24,7 @@ from importlib import resources
 from typing import Any
 
 from kronik.errors import KronikError
-from kronik.gazetteer import Place, common_words, name_key, places, state_names
+from kronik.gazetteer import Place, common_words, name_key, places, slug, state_names
 from kronik.lang import read_entries
 from kronik.records import ACTOR_KINDS, Actor
 
@@ -37,7 +37,13 @@ CURATED_PREFIX = "kb:"  # the id prefix of curated actors (data/actors/*.yaml)
 ACRONYM_MAX_CHARS = 6  # an all-capitals name this short matches only in capitals ("AS", "BIN", "WHO")
 KIND_TO_TYPE = {"person": "PER", "organization": "ORG", "group": "ORG", "state": "LOC"}
 # Which kind of name wins when one written form names several things (lower is stronger).
-PRIORITY = {"actor": 0, "name": 1, "short": 1, "seat": 2, "adjective": 3, "city": 4, "region": 4}
+PRIORITY = {"actor": 0, "name": 1, "short": 1, "seat": 2, "adjective": 3, "city": 4, "region": 4, "organisation": 5}
+ORGANISATIONS_FILE = "known_organisations.tsv"  # well-known organisations that are no curated actors
+ORGANISATION_PREFIX = "org:"  # the id prefix of the actors of ORGANISATIONS_FILE
+ORGANISATION_SECTORS = {  # kind in ORGANISATIONS_FILE -> sector
+    "club": "CVL", "team": "CVL", "band": "CVL", "university": "CVL", "body": "NGO",
+    "company": "BUS", "label": "BUS", "studio": "BUS", "airline": "BUS", "platform": "BUS", "media": "MED",
+}
 
 
 @dataclass(frozen=True)
@@ -90,11 +96,13 @@ class KnowledgeBase:
         states = _states(languages, index)
         actors, roles, bodies = _actors(index)
         place_table: dict[tuple[str, ...], Place] = {}
-        for place in sorted(places(common_words(languages)), key=lambda p: -p.population):
+        common = common_words(languages)
+        for place in sorted(places(common), key=lambda p: -p.population):
             key = name_key(place.name)
             if key and key not in place_table and place.country in states:
                 place_table[key] = place
                 index[key].append(NameEntry(place.country, "LOC", place.kind, place.name, f"place:{place.kind}"))
+        actors.update(_organisations(index, common, set(states)))
         # dict.fromkeys, not set: equal-priority entries keep one order in every run (hash seeds differ)
         frozen = {key: tuple(sorted(dict.fromkeys(e), key=lambda n: PRIORITY[n.use])) for key, e in index.items()}
         log.info("knowledge base: %d states, %d actors, %d names", len(states), len(actors), len(frozen))
@@ -219,6 +227,56 @@ def _actors(
                 raise KronikError("E407", f"actors {bodies[key]} and {actor.id} both stand for {key[0]} of {key[1]}")
             bodies[key] = actor.id
     return actors, roles, bodies
+
+
+@dataclass(frozen=True)
+class KnownOrganisation:
+    """A line of `data/known_organisations.tsv`: the organisation as an actor, its kind and whether its name
+    alone has another sense."""
+
+    actor: Actor
+    kind: str  # club, team, body, band, company, media, label, studio, airline, platform, university
+    ambiguous: bool  # the name alone is also a word, a given name or a place ("Chelsea", "Queen")
+
+
+def read_organisations(text: str, label: str, states: set[str]) -> list[KnownOrganisation]:
+    """The organisations of a `known_organisations.tsv` text (E408 naming `label` and the line when one is malformed)."""
+    found: list[KnownOrganisation] = []
+    seen: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 5 or fields[1] not in ORGANISATION_SECTORS or fields[2] and fields[2] not in states or fields[4] not in ("yes", "no"):
+            raise KronikError("E408", f"{label}:{number}: expected name<TAB>kind<TAB>country<TAB>aliases<TAB>yes|no, got {line!r}")
+        name, kind, country, aliases, ambiguous = fields
+        others = tuple(dict.fromkeys(a.strip() for a in aliases.split("|") if a.strip() and a.strip() != name))
+        actor = Actor(ORGANISATION_PREFIX + slug(name), name, "organization", country or None, ORGANISATION_SECTORS[kind], others)
+        if actor.id in seen:
+            raise KronikError("E408", f"{label}:{number}: {name!r} is also on line {seen[actor.id]}")
+        seen[actor.id] = number
+        found.append(KnownOrganisation(actor, kind, ambiguous == "yes"))
+    return found
+
+
+def _organisations(index: dict[tuple[str, ...], list[NameEntry]], common: frozenset[str], states: set[str]) -> dict[str, Actor]:
+    """The well-known organisations of `data/known_organisations.tsv` (clubs, bands, companies, media) as actors
+    with the country and sector their line gives, indexed by the forms that name nothing else: a form the index
+    already holds (a state, a place, a curated actor) is left to that, and a single word is left out when it is
+    a common word or when its line marks the name ambiguous ("Chelsea"; "Chelsea FC" stays), and so is a form of
+    single letters, which initials share ("H&M": "H. M. Shaleh")."""
+    source = resources.files("kronik") / "data" / ORGANISATIONS_FILE
+    taken = set(index)
+    found: dict[str, Actor] = {}
+    for organisation in read_organisations(source.read_text(encoding="utf-8"), f"data/{ORGANISATIONS_FILE}", states):
+        actor = organisation.actor
+        found[actor.id] = actor
+        for form in (actor.name, *actor.aliases):
+            key = name_key(form)
+            other_sense = len(key) == 1 and (key[0] in common or organisation.ambiguous) or all(len(k) == 1 for k in key)
+            if key and key not in taken and not other_sense:
+                index[key].append(NameEntry(actor.id, "ORG", "organisation", form, f"org:known-{organisation.kind}"))
+    return found
 
 
 def roles_from_entry(actor_id: str, entry: dict[str, Any]) -> list[Role]:

@@ -42,13 +42,15 @@ class Roles:
 def actor_groups(tokens: tuple[Token, ...], entities: list[EntityMention], syntax: Syntax) -> list[Group]:
     """Entities with actors as token spans, adjacent ones joined by conjunctions into compound groups."""
     spans: list[Group] = []
-    for entity in entities:
+    for entity in sorted(entities, key=lambda e: e.start):
         if entity.actor is None:
             continue
         inside = [t.index for t in tokens if t.start >= entity.start and t.end <= entity.end]
         if inside and inside[0] > 0 and syntax.has("currency", tokens[inside[0] - 1]):
             continue  # "5 juta dolar AS": a currency's country takes no part in the event
-        if inside:
+        if inside and entity.type == "PER" and spans and _affiliation_before(spans[-1], inside[0], tokens):
+            spans[-1] = Group(spans[-1].first, inside[-1], (entity.actor,))  # the holder heads the phrase
+        elif inside:
             spans.append(Group(inside[0], inside[-1], (entity.actor,)))
     spans.sort(key=lambda g: g.first)
     groups: list[Group] = []
@@ -64,6 +66,19 @@ def actor_groups(tokens: tuple[Token, ...], entities: list[EntityMention], synta
             span = Group(previous.first, span.last, previous.actors)
         groups.append(span)
     return groups
+
+
+def _affiliation_before(group: Group, person_first: int, tokens: tuple[Token, ...]) -> bool:
+    """`group` is the body or state inside a title that a person right after it holds: "Direktur Utama
+    [Pertamina] Karen Agustiawan", "Menteri Luar Negeri [Iran] Abbas Araghchi" (a capitalised title word before
+    it, the person right after it): the person, not the body, takes part in the event."""
+    return (
+        group.last + 1 == person_first
+        and group.first > 0
+        and len(group.actors) == 1
+        and group.actors[0].kind != "person"
+        and tokens[group.first - 1].text[:1].isupper()
+    )
 
 
 def _same_ids(span: Group, group: Group) -> bool:

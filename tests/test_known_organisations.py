@@ -1,0 +1,90 @@
+"""Well-known organisations that are no curated actors (data/known_organisations.tsv): clubs, bands, companies
+and media are organisations with a country and a sector; a name that is also a word, a given name or a place
+is not matched alone; a malformed line is an error naming the file and the line."""
+
+import pytest
+
+from kronik.errors import KronikError
+from kronik.knowledge import read_organisations
+
+
+def tagged(recognizer, sentence):
+    return {(m.text, m.type) for m in recognizer.tag(sentence)}
+
+
+def actor_of(recognizer, sentence, name):
+    return next(m.actor for m in recognizer.tag(sentence) if m.text == name)
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Penyanyi itu tumbuh dengan mendengarkan lagu Pink Floyd dan Queen.", "Pink Floyd"),
+        ("Gitaris itu pernah bermain bersama Red Hot Chili Peppers di Tokyo.", "Red Hot Chili Peppers"),
+        ("Manchester United kalah 0-2 di kandang sendiri.", "Manchester United"),
+        ("Persipura Jayapura menjamu Persebaya Surabaya di Stadion Mandala.", "Persipura Jayapura"),
+        ("Persipura Jayapura menjamu Persebaya Surabaya di Stadion Mandala.", "Persebaya Surabaya"),
+        ("Anggota Super Junior itu menggelar konser tunggal di Jakarta.", "Super Junior"),
+        ("Metallica announced a tour of Southeast Asia on Monday.", "Metallica"),
+        ("The striker left Paris Saint-Germain after two seasons.", "Paris Saint-Germain"),
+    ],
+)
+def test_known_organisations_are_organisations(recognizer, sentence, name):
+    assert (name, "ORG") in tagged(recognizer, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, name, country, sector",
+    [
+        ("Band asal Inggris Pink Floyd merilis album pertamanya pada 1967.", "Pink Floyd", "GBR", "CVL"),
+        ("Suporter Persib Bandung memadati jalan menuju stadion.", "Persib Bandung", "IDN", "CVL"),
+    ],
+)
+def test_known_organisations_carry_country_and_sector(recognizer, sentence, name, country, sector):
+    actor = actor_of(recognizer, sentence, name)
+    assert (actor.kind, actor.country, actor.sector) == ("organization", country, sector)
+
+
+@pytest.mark.parametrize(
+    "sentence, name, kind",
+    [
+        ("Chelsea Islan bermain dalam film itu bersama Reza Rahadian.", "Chelsea Islan", "PER"),  # a given name
+        ("Ia tinggal di Liverpool sejak kecil bersama neneknya.", "Liverpool", "LOC"),  # a city before a club
+        ("Delegasi itu tiba di Barcelona pada Senin pagi.", "Barcelona", "LOC"),
+    ],
+)
+def test_known_organisations_leave_other_senses_alone(recognizer, sentence, name, kind):
+    assert (name, kind) in tagged(recognizer, sentence)
+
+
+def test_known_organisations_common_words_are_never_matched_alone(kb):
+    # "Reading" (a club), "Queen" (a band) are words first: no organisation entry for the word alone
+    for word in ("reading", "queen", "kiss", "muse"):
+        assert all(entry.use != "organisation" for entry in kb.lookup((word,)))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Pink Floyd\tband\tGBR\t",  # four fields
+        "Pink Floyd\tgroup\tGBR\t\tno",  # no such kind
+        "Pink Floyd\tband\tXXX\t\tno",  # no such state
+        "Pink Floyd\tband\tGBR\t\tmaybe",  # ambiguous is yes or no
+    ],
+)
+def test_known_organisations_malformed_lines_name_file_and_line(line):
+    text = "# a comment\nMetallica\tband\tUSA\t\tno\n" + line + "\n"
+    with pytest.raises(KronikError, match=r"E408.*orgs\.tsv:3"):
+        read_organisations(text, "orgs.tsv", {"GBR", "USA"})
+
+
+def test_known_organisations_one_line_per_organisation():
+    text = "Pink Floyd\tband\tGBR\t\tno\nPink  Floyd\tband\tGBR\t\tno\n"
+    with pytest.raises(KronikError, match=r"orgs\.tsv:2.*line 1"):
+        read_organisations(text, "orgs.tsv", {"GBR"})
+
+
+def test_known_organisations_read_aliases_and_ambiguity():
+    [club] = read_organisations("Chelsea\tclub\tGBR\tChelsea FC|The Blues|Chelsea\tyes\n", "orgs.tsv", {"GBR"})
+    assert club.actor.aliases == ("Chelsea FC", "The Blues")
+    assert (club.kind, club.ambiguous, club.actor.sector) == ("club", True, "CVL")
