@@ -5,7 +5,7 @@ is not matched alone; a malformed line is an error naming the file and the line.
 import pytest
 
 from kronik.errors import KronikError
-from kronik.knowledge import read_organisations
+from kronik.known_names import read_known_names
 
 
 def tagged(recognizer, sentence):
@@ -60,7 +60,7 @@ def test_known_organisations_leave_other_senses_alone(recognizer, sentence, name
 def test_known_organisations_common_words_are_never_matched_alone(kb):
     # "Reading" (a club), "Queen" (a band) are words first: no organisation entry for the word alone
     for word in ("reading", "queen", "kiss", "muse"):
-        assert all(entry.use != "organisation" for entry in kb.lookup((word,)))
+        assert all(entry.use != "known" for entry in kb.lookup((word,)))
 
 
 @pytest.mark.parametrize(
@@ -75,16 +75,30 @@ def test_known_organisations_common_words_are_never_matched_alone(kb):
 def test_known_organisations_malformed_lines_name_file_and_line(line):
     text = "# a comment\nMetallica\tband\tUSA\t\tno\n" + line + "\n"
     with pytest.raises(KronikError, match=r"E408.*orgs\.tsv:3"):
-        read_organisations(text, "orgs.tsv", {"GBR", "USA"})
+        read_known_names(text, "orgs.tsv", {"GBR", "USA"})
 
 
 def test_known_organisations_one_line_per_organisation():
     text = "Pink Floyd\tband\tGBR\t\tno\nPink  Floyd\tband\tGBR\t\tno\n"
     with pytest.raises(KronikError, match=r"orgs\.tsv:2.*line 1"):
-        read_organisations(text, "orgs.tsv", {"GBR"})
+        read_known_names(text, "orgs.tsv", {"GBR"})
 
 
 def test_known_organisations_read_aliases_and_ambiguity():
-    [club] = read_organisations("Chelsea\tclub\tGBR\tChelsea FC|The Blues|Chelsea\tyes\n", "orgs.tsv", {"GBR"})
+    [club] = read_known_names("Chelsea\tclub\tGBR\tChelsea FC|The Blues|Chelsea\tyes\n", "orgs.tsv", {"GBR"})
     assert club.actor.aliases == ("Chelsea FC", "The Blues")
     assert (club.kind, club.ambiguous, club.actor.sector) == ("club", True, "CVL")
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Chelsea ditahan Tottenham 3-3 di kandang sendiri.", "Chelsea"),  # a match verb after a given name
+        ("Sepekan kemudian mereka mengalahkan Barcelona di semifinal.", "Barcelona"),  # a city, beaten
+        ("Gelandang itu bergabung dengan Liverpool pada musim panas.", "Liverpool"),
+        ("Chelsea drew with Tottenham on Saturday evening.", "Chelsea"),
+    ],
+)
+def test_known_organisations_a_match_makes_the_club(recognizer, sentence, name):
+    mention = next(m for m in recognizer.tag(sentence) if m.text == name)
+    assert mention.type == "ORG" and mention.actor.id.startswith("org:")

@@ -32,7 +32,7 @@ from kronik.ner.lists import propagate_list_types
 from kronik.ner.shortforms import parenthetical_acronyms, resolve_short_forms, spelled_out_in_lower_case
 from kronik.ner.titles import STATE_USES, TitleHolders, join_parenthetical, performer_of_title
 from kronik.ner.names import NameFinder, is_acronym, join_name_suffixes
-from kronik.ner.orgs import OrganisationCues
+from kronik.ner.orgs import MATCH_RULE, OrganisationCues
 from kronik.ner.lexicon import DISTRICT, REGENCY, VILLAGE, PersonNames, RegionNames
 from kronik.ner.typer import SpanModel
 from kronik.records import Actor, Article, EntityMention
@@ -171,6 +171,9 @@ class EntityRecognizer:
         i = self._skip_openers(tokens, i, stop)
         if i >= stop:
             return []
+        club = self.kb.contested.get(tuple(t.key for t in tokens[i:stop]))
+        if club is not None and self.orgs.plays(text, tokens, i, stop):
+            return [self._mention(text, tokens[i:stop], "ORG", self.kb.actor(club), MATCH_RULE)]  # "Chelsea ditahan"
         if stop - i == 1 and looks_like_initials(tokens[i]):
             known = self.names.known(tokens, i, stop)[0] > 0  # looked up only for a word that could be initials
             if self.person_lists.initials_of_person(text, tokens, i, known):

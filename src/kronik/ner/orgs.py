@@ -4,7 +4,8 @@ Read from the cue words of `lang/<code>/entity_cues.yaml`:
 - a description right after the name: a copula, an optional article and a group noun ("Hole adalah sebuah
   band", "Hole is an American rock band"; kinds `copula`, `article` and the `group_before` nouns);
 - a word of membership or a verb of joining before the name ("vokalis Peterpan", "bergabung dengan Aston Villa");
-- a match score right after the name: a team ("mengalahkan Panathinaikos 2 - 0");
+- a match score right after the name: a team ("mengalahkan Panathinaikos 2 - 0"); a match verb next to a name that
+  is also a place or a given name makes it the club the knowledge base knows ("Chelsea ditahan Tottenham");
 - a club prefix at the start of the first word ("Persema", "Persib": kind `club_prefix`, with its exceptions);
 - a word that ends the name of an event or an award ("MTV Music Award": kind `event_tail`), or starts the name of
   an event, a competition or a language ("Perang Dunia II", "Piala FA": kind `event_head`): no entity.
@@ -31,6 +32,7 @@ SCORE_RULE = "context:org-score"
 CLUB_RULE = "org:club-prefix"
 MEMBER_RULE = "context:org-member"
 JOIN_RULE = "context:org-joined"
+MATCH_RULE = "context:org-match"  # a known club's name that is also a place or a given name, in a match
 
 
 class OrganisationCues:
@@ -63,6 +65,15 @@ class OrganisationCues:
         if SCORE.match(text, named[-1].end) and not people.is_person([t.key for t in named]):
             return SCORE_RULE, named
         return None
+
+    def plays(self, text: str, tokens: list[Token], first: int, end: int) -> bool:
+        """Tokens [first, end) take part in a match, or join as a team does: a match score after them, a match
+        verb right before or after them ("mengalahkan Chelsea", "Chelsea ditahan"), a word of joining before them."""
+        if SCORE.match(text, tokens[end - 1].end) or self.cues.before("match_verb", tokens, first) is not None:
+            return True
+        if self.cues.before("join_before", tokens, first) is not None or self.cues.before("member_before", tokens, first) is not None:
+            return True
+        return end < len(tokens) and tokens[end].text.islower() and self.cues.match("match_verb", tokens, end)[0] > 0
 
     def club_named(self, span: list[Token]) -> bool:
         """The first word starts with a club prefix and is no common word ("Persema Malang", "Persekabpas")."""
