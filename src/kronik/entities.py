@@ -53,6 +53,7 @@ LOC_END_RULE = "loc:end"  # a run ending with a word that ends a place name: "Ha
 TOWN_PERSON_RULE = "context:person-town"  # a town's name that is a person's name, acting as a person
 TOWN_POPULATION = 500_000  # a place with more people is a place even as a subject ("Paris mengecam")
 PREPOSITION_CUE = "before-person-preposition"  # "dari", "dengan": as often before a place
+SURNAME_RULE = "name:surname"  # given names before the surname of a famous person: another person of that name
 ARTICLE_RULE = "name:article"  # a run led by an article inside a sentence: a band, a company, a venue
 ADMINISTRATIVE_CLASS = "class-administrative"  # "RT", "SK", "UU": a span they start names no entity
 
@@ -62,7 +63,7 @@ class Piece:
     """A part of a capitalised run: a known name, a cue-led name, or unknown words."""
 
     tokens: list[Token]
-    kind: str  # known, org, loc, region, unknown
+    kind: str  # known, org, loc, region, unknown, person (given names and a known surname)
     entries: tuple[NameEntry, ...] = ()
     cue: Cue | None = None
 
@@ -404,8 +405,12 @@ class EntityRecognizer:
             return [self._mention(text, merged, "ORG", actor, "org:state-tail")]
         found: list[EntityMention] = []
         place_country = country
+        pieces = self._given_names_joined(pieces)
         for index, piece in enumerate(pieces):
             final = index == len(pieces) - 1
+            if piece.kind == "person":
+                found.append(self._person(text, piece.tokens, title if final else None, place_country, SURNAME_RULE))
+                continue
             if piece.kind == "known" and self._person_named_like_town(tokens, piece):
                 found.append(self._person(text, piece.tokens, None, place_country, TOWN_PERSON_RULE))
                 continue
@@ -436,6 +441,21 @@ class EntityRecognizer:
                 continue
             found.append(self._unknown(text, tokens, piece, title if final or index == 0 else None, place_country))
         return [m for m in found if m is not None]
+
+    def _given_names_joined(self, pieces: list[Piece]) -> list[Piece]:
+        """A famous person's surname after unknown given names is one person, not the famous one ("Josep
+        Guardiola", "JB Van Dijk"): the pair becomes a piece of kind "person"."""
+        joined: list[Piece] = []
+        for piece in pieces:
+            previous = joined[-1] if joined else None
+            surname = piece.kind == "known" and piece.entries[0].use == "known" and piece.entries[0].type == "PER"
+            if surname and len(piece.tokens) == 1 and previous is not None and previous.kind == "unknown" and all(
+                not self.cues.is_common(t.key) for t in previous.tokens
+            ):
+                joined[-1] = Piece(previous.tokens + piece.tokens, "person")
+                continue
+            joined.append(piece)
+        return joined
 
     def _person_named_like_town(self, tokens: list[Token], piece: Piece) -> bool:
         """A town's name that is also a first or last name, with no place word before it, acting as a person or

@@ -237,17 +237,20 @@ def _known_names(
     curated actor) is left to that, a single word is left out when it is a common word or when its line marks the
     name ambiguous ("Chelsea"; "Chelsea FC" stays), and so is a form of single letters, which initials share
     ("H&M": "H. M. Shaleh"). An organisation's single word left out for naming something else too goes into
-    `contested` (word key -> actor id): context may still make it the organisation ("Chelsea ditahan Tottenham")."""
+    `contested` (word key -> actor id): context may still make it the organisation ("Chelsea ditahan Tottenham").
+    A line one of whose names is a curated actor's is left to the curated actor."""
     taken = set(index)
     found: dict[str, Actor] = {}
     for file in KNOWN_FILES:
         source = resources.files("kronik") / "data" / file
         for known in read_known_names(source.read_text(encoding="utf-8"), f"data/{file}", states):
             actor = known.actor
-            found[actor.id] = actor
             kind = KIND_TO_TYPE[actor.kind]
-            for form in (actor.name, *actor.aliases):
-                key = name_key(form)
+            forms = [(form, name_key(form)) for form in (actor.name, *actor.aliases)]
+            if any(e.use == "actor" and e.type == kind for _, key in forms for e in index.get(key, ())):
+                continue  # a curated actor ("Xi Jinping"): its file says more, and its aliases are checked
+            found[actor.id] = actor
+            for form, key in forms:
                 other_sense = len(key) == 1 and (key[0] in common or known.ambiguous) or all(len(k) == 1 for k in key)
                 if key and key not in taken and not other_sense:
                     index[key].append(NameEntry(actor.id, kind, "known", form, f"{actor.id.split(':')[0]}:known-{known.kind}"))
