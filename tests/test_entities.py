@@ -5,10 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kronik.records import Article, Sentence
-
-
-def find(mentions, text):
-    return next((m for m in mentions if m.text == text), None)
+from mentions import find, tagged
 
 
 @pytest.mark.parametrize(
@@ -149,7 +146,7 @@ def test_entities_offsets_always_match_text(recognizer, text):
     ],
 )
 def test_entities_tag_spans_follow_annotation_conventions(recognizer, sentence, expected):
-    assert {(m.text, m.type) for m in recognizer.tag(sentence)} == expected
+    assert tagged(recognizer, sentence) == expected
 
 
 def test_entities_two_abbases_stay_apart(recognizer):

@@ -9,16 +9,13 @@ from hypothesis import strategies as st
 from kronik.ner.cues import Token
 from kronik.ner.initials import looks_like_initials
 from kronik.records import Article, Sentence
+from mentions import find, tagged
 
 
 def stage(recognizer, text, day=dt.date(2025, 6, 2), language="id"):
     article = Article(id="a", raw_text=text, text=text, language=language,
                       sentences=(Sentence(0, 0, len(text), text),), published=day)
     return recognizer(article).entities
-
-
-def find(mentions, text):
-    return next((m for m in mentions if m.text == text), None)
 
 
 @pytest.mark.parametrize(
@@ -136,6 +133,6 @@ def test_entities_people_offsets_match_text_with_titles_and_initials(recognizer,
     ],
 )
 def test_entities_people_a_full_title_is_no_name(recognizer, sentence, holder):
-    found = {(m.text, m.type) for m in recognizer.tag(sentence)}
+    found = tagged(recognizer, sentence)
     assert (holder, "PER") in found
     assert not {text for text, kind in found if kind == "PER" and text in ("Utama", "Direktur")}

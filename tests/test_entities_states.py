@@ -6,16 +6,13 @@ import datetime as dt
 import pytest
 
 from kronik.records import Article, Sentence
+from mentions import find
 
 
 def stage(recognizer, text, language="en"):
     article = Article(id="a", raw_text=text, text=text, language=language,
                       sentences=(Sentence(0, 0, len(text), text),), published=dt.date(2025, 6, 2))
     return recognizer(article).entities
-
-
-def find(mentions, text):
-    return next((m for m in mentions if m.text == text), None)
 
 
 @pytest.mark.parametrize(

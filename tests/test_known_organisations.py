@@ -6,14 +6,7 @@ import pytest
 
 from kronik.errors import KronikError
 from kronik.known_names import read_known_names
-
-
-def tagged(recognizer, sentence):
-    return {(m.text, m.type) for m in recognizer.tag(sentence)}
-
-
-def actor_of(recognizer, sentence, name):
-    return next(m.actor for m in recognizer.tag(sentence) if m.text == name)
+from mentions import find, tagged
 
 
 @pytest.mark.parametrize(
@@ -41,7 +34,7 @@ def test_known_organisations_are_organisations(recognizer, sentence, name):
     ],
 )
 def test_known_organisations_carry_country_and_sector(recognizer, sentence, name, country, sector):
-    actor = actor_of(recognizer, sentence, name)
+    actor = find(recognizer.tag(sentence), name).actor
     assert (actor.kind, actor.country, actor.sector) == ("organization", country, sector)
 
 
@@ -100,5 +93,5 @@ def test_known_organisations_read_aliases_and_ambiguity():
     ],
 )
 def test_known_organisations_a_match_makes_the_club(recognizer, sentence, name):
-    mention = next(m for m in recognizer.tag(sentence) if m.text == name)
+    mention = find(recognizer.tag(sentence), name)
     assert mention.type == "ORG" and mention.actor.id.startswith("org:")

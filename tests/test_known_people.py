@@ -9,10 +9,7 @@ import pytest
 from kronik.gazetteer import common_words, name_key
 from kronik.known_names import read_known_names
 from kronik.ner.lexicon import PersonNames
-
-
-def mention_of(recognizer, sentence, name):
-    return next(m for m in recognizer.tag(sentence) if m.text == name)
+from mentions import find
 
 
 @pytest.mark.parametrize(
@@ -24,7 +21,7 @@ def mention_of(recognizer, sentence, name):
     ],
 )
 def test_known_people_are_people_with_a_country(recognizer, sentence, name, country):
-    mention = mention_of(recognizer, sentence, name)
+    mention = find(recognizer.tag(sentence), name)
     assert (mention.type, mention.actor.kind, mention.actor.country) == ("PER", "person", country)
 
 
@@ -46,7 +43,6 @@ def test_known_people_single_word_aliases_are_no_given_names_or_words(kb):
     assert clashes == []
 
 
-
 @pytest.mark.parametrize(
     "sentence, person, famous_id",
     [
@@ -56,14 +52,14 @@ def test_known_people_single_word_aliases_are_no_given_names_or_words(kb):
     ],
 )
 def test_known_people_given_names_before_a_famous_surname_are_another_person(recognizer, sentence, person, famous_id):
-    mention = mention_of(recognizer, sentence, person)
+    mention = find(recognizer.tag(sentence), person)
     assert mention.type == "PER" and mention.actor.id != famous_id
 
 
 def test_known_people_a_surname_alone_is_the_famous_person(recognizer):
-    assert mention_of(recognizer, "Kehadiran Cruyff di klub itu mengubah segalanya.", "Cruyff").actor.id == "person:johan-cruyff"
+    assert find(recognizer.tag("Kehadiran Cruyff di klub itu mengubah segalanya."), "Cruyff").actor.id == "person:johan-cruyff"
 
 
 def test_known_people_leave_curated_actors_to_the_knowledge_base(recognizer):
-    mention = mention_of(recognizer, "Presiden Xi Jinping tiba di Jakarta.", "Xi Jinping")
+    mention = find(recognizer.tag("Presiden Xi Jinping tiba di Jakarta."), "Xi Jinping")
     assert mention.actor.id == "kb:xi-jinping"

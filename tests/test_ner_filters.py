@@ -1,6 +1,7 @@
 import pytest
 
 from kronik.records import Article, Sentence
+from mentions import tagged
 
 
 @pytest.mark.parametrize(
@@ -47,7 +48,7 @@ def test_ner_filters_states_and_places_keep_their_state(recognizer, sentence, na
     ],
 )
 def test_ner_filters_a_second_title_starts_a_new_name(recognizer, sentence, expected):
-    assert {(m.text, m.type) for m in recognizer.tag(sentence)} == expected
+    assert tagged(recognizer, sentence) == expected
 
 
 @pytest.mark.parametrize(
@@ -176,7 +177,7 @@ def test_ner_filters_places_named_after_people_are_places(recognizer, sentence, 
     ],
 )
 def test_ner_filters_a_name_led_by_an_article_is_an_organisation(recognizer, sentence, name):
-    found = {(m.text, m.type) for m in recognizer.tag(sentence)}
+    found = tagged(recognizer, sentence)
     assert (name, "ORG") in found
 
 
@@ -201,12 +202,12 @@ def test_ner_filters_an_article_starts_no_name_at_a_sentence_start_or_in_a_title
     ],
 )
 def test_ner_filters_what_a_player_joins_is_an_organisation(recognizer, sentence, club):
-    found = {(m.text, m.type) for m in recognizer.tag(sentence)}
+    found = tagged(recognizer, sentence)
     assert (club, "ORG") in found
 
 
 def test_ner_filters_joining_a_person_by_full_name_keeps_the_person(recognizer):
-    found = {(m.text, m.type) for m in recognizer.tag("Di panggung itu ia bergabung dengan Budi Santoso untuk lagu penutup.")}
+    found = tagged(recognizer, "Di panggung itu ia bergabung dengan Budi Santoso untuk lagu penutup.")
     assert ("Budi Santoso", "PER") in found
 
 
@@ -233,7 +234,7 @@ def test_ner_filters_provinces_and_the_colony_by_their_usual_names(recognizer, s
     ],
 )
 def test_ner_filters_a_league_is_a_competition_unless_the_kb_knows_the_body(recognizer, sentence, expected):
-    assert {(m.text, m.type) for m in recognizer.tag(sentence)} == expected
+    assert tagged(recognizer, sentence) == expected
 
 
 @pytest.mark.parametrize(
@@ -246,7 +247,7 @@ def test_ner_filters_a_league_is_a_competition_unless_the_kb_knows_the_body(reco
     ],
 )
 def test_ner_filters_what_is_founded_or_shelters_a_work_is_an_organisation(recognizer, sentence, body):
-    assert (body, "ORG") in {(m.text, m.type) for m in recognizer.tag(sentence)}
+    assert (body, "ORG") in tagged(recognizer, sentence)
 
 
 @pytest.mark.parametrize(
@@ -261,7 +262,7 @@ def test_ner_filters_a_common_word_doing_something_is_no_person(recognizer, sent
 
 
 def test_ner_filters_a_name_that_is_also_a_word_still_acts(recognizer):
-    found = {(m.text, m.type) for m in recognizer.tag("Di album itu, Anggun menulis dua lagu berbahasa Prancis.")}
+    found = tagged(recognizer, "Di album itu, Anggun menulis dua lagu berbahasa Prancis.")
     assert ("Anggun", "PER") in found
 
 
@@ -273,4 +274,4 @@ def test_ner_filters_a_name_that_is_also_a_word_still_acts(recognizer):
     ],
 )
 def test_ner_filters_a_language_after_its_noun_is_no_entity(recognizer, sentence, expected):
-    assert {(m.text, m.type) for m in recognizer.tag(sentence)} == expected
+    assert tagged(recognizer, sentence) == expected

@@ -8,15 +8,12 @@ from hypothesis import strategies as st
 from kronik.gazetteer import fold
 from kronik.ner.cues import CueBook, Token
 from kronik.ner.orgs import SCORE, OrganisationCues
+from mentions import tagged
 
 
 @pytest.fixture(scope="module")
 def orgs():
     return OrganisationCues(CueBook(("id", "en")), ("id", "en"))
-
-
-def tagged(recognizer, sentence):
-    return {(m.text, m.type) for m in recognizer.tag(sentence)}
 
 
 @pytest.mark.parametrize(

@@ -11,10 +11,7 @@ from kronik.ner.lists import LIST_RULES, propagate_list_types
 from kronik.ner.names import NameFinder, is_acronym
 from kronik.ner.shortforms import parenthetical_acronyms
 from kronik.records import EntityMention
-
-
-def tagged(recognizer, sentence):
-    return {(m.text, m.type) for m in recognizer.tag(sentence)}
+from mentions import tagged
 
 
 @pytest.mark.parametrize(

@@ -52,7 +52,6 @@ def actor_groups(tokens: tuple[Token, ...], entities: list[EntityMention], synta
             spans[-1] = Group(spans[-1].first, inside[-1], (entity.actor,))  # the holder heads the phrase
         elif inside:
             spans.append(Group(inside[0], inside[-1], (entity.actor,)))
-    spans.sort(key=lambda g: g.first)
     groups: list[Group] = []
     for span in spans:
         if groups and _joined(groups[-1], span, tokens, syntax):
