@@ -136,3 +136,67 @@ def test_entities_people_a_full_title_is_no_name(recognizer, sentence, holder):
     found = tagged(recognizer, sentence)
     assert (holder, "PER") in found
     assert not {text for text, kind in found if kind == "PER" and text in ("Utama", "Direktur")}
+
+
+@pytest.mark.parametrize(
+    "sentence, person, name, nickname",
+    [
+        ('Bassis Andreas "Flick" Morgenstern bergabung dengan band itu pada 1985.', 'Andreas "Flick" Morgenstern', "Andreas Morgenstern", "Flick"),
+        ('Gitaris Reza "Kribo" Hutapea tampil di Medan.', 'Reza "Kribo" Hutapea', "Reza Hutapea", "Kribo"),
+        ("Ia memerankan Robert William \u201cBobby\u201d Lincoln dalam film itu.", "Robert William \u201cBobby\u201d Lincoln", "Robert William Lincoln", "Bobby"),
+        ('The drummer Thomas " Big Tom " Ashcroft left the band.', 'Thomas " Big Tom " Ashcroft', "Thomas Ashcroft", "Big Tom"),
+    ],
+)
+def test_entities_people_a_quoted_nickname_between_names_is_one_person(recognizer, sentence, person, name, nickname):
+    mention = find(stage(recognizer, sentence), person)
+    assert mention is not None and mention.type == "PER", [(m.text, m.type) for m in stage(recognizer, sentence)]
+    assert mention.actor.name == name and nickname in mention.actor.aliases
+    assert (person, "PER") in tagged(recognizer, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, apart",
+    [
+        ('Penyanyi Rina "Pelangi" Malaysia meraih penghargaan.', ("Malaysia", "LOC")),  # a state ends no name
+        ('Lagu "Pelangi" dinyanyikan Rina di Bandung.', ("Rina", "PER")),  # no name before the quotes
+    ],
+)
+def test_entities_people_quotes_before_a_state_or_after_no_name_join_nothing(recognizer, sentence, apart):
+    found = tagged(recognizer, sentence)
+    assert apart in found
+    assert not any('"' in text for text, _ in found)
+
+
+@pytest.mark.parametrize(
+    "sentence, person",
+    [
+        ("Warga Medan, Rosmala br Sitepu, menerima bantuan itu.", "Rosmala br Sitepu"),
+        ("Kepala sekolah Ulina boru Ginting membuka acara.", "Ulina boru Ginting"),
+    ],
+)
+def test_entities_people_batak_boru_joins_a_woman_s_name_and_clan(recognizer, sentence, person):
+    assert (person, "PER") in tagged(recognizer, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, title",
+    [
+        ("Lagu Together We Can menjadi hit pada tahun itu.", "Together We Can"),
+        ("Album Way Of Love dirilis pada 2004.", "Way Of Love"),
+        ("Ia menulis Cinta Untuk Mama saat berusia 20 tahun.", "Cinta Untuk Mama"),
+        ("The band released My Lady in 1998.", "My Lady"),
+    ],
+)
+def test_entities_people_words_of_a_work_s_title_name_no_person(recognizer, sentence, title):
+    assert not any(kind == "PER" and title in text for text, kind in tagged(recognizer, sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence, person",
+    [
+        ("Gelandang Emre Can mencetak gol kedua.", "Emre Can"),  # "Can" is a surname, not a title word
+        ("Jennifer Love Hewitt hadir di Jakarta.", "Jennifer Love Hewitt"),
+    ],
+)
+def test_entities_people_names_like_title_words_stay_names(recognizer, sentence, person):
+    assert (person, "PER") in tagged(recognizer, sentence)

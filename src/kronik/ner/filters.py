@@ -47,10 +47,13 @@ class Candidate:
 class MentionFilter:
     """Keeps the mentions that are names; built once from the cue words' tests and the span typer."""
 
-    def __init__(self, typer: SpanModel, is_common: Callable[[str], bool], place_nouns: frozenset[str]):
+    def __init__(
+        self, typer: SpanModel, is_common: Callable[[str], bool], place_nouns: frozenset[str], title_words: frozenset[str]
+    ):
         self.typer = typer
         self.is_common = is_common
         self.place_nouns = place_nouns  # folded lower-case words before a place name ("kota", "desa")
+        self.title_words = title_words  # folded words that stand inside titles of works ("of", "we", "untuk")
 
     def apply(
         self, text: str, context: SpanContext, candidates: list[Candidate], keep_unsure: bool = True
@@ -89,9 +92,12 @@ class MentionFilter:
         return self.is_common(key) and key not in evidence.first and key not in evidence.last
 
     def _no_person_name(self, words: tuple[str, ...]) -> bool:
-        """Words no person goes by: a lone letter ("digantikan oleh H."), a number ("Tour 8", "Kelas I 3"), or a
-        common word and a numeral ("Kelas X")."""
+        """Words no person goes by: a lone letter ("digantikan oleh H."), a number ("Tour 8", "Kelas I 3"), a
+        common word and a numeral ("Kelas X"), or a word that stands in titles of works ("Way Of Love",
+        "Together We Can", "My Lady", "Cinta Untuk Mama")."""
         if len(words) == 1 and len(words[0]) == 1 or any(ch.isdigit() for word in words for ch in word):
+            return True
+        if any(fold(word) in self.title_words for word in words):
             return True
         return len(words) > 1 and self.is_common(fold(words[0])) and all(ROMAN_NUMERAL.fullmatch(w) for w in words[1:])
 

@@ -11,16 +11,22 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 
 from kronik.gazetteer import TOKEN, fold
 from kronik.knowledge import KnowledgeBase, NameEntry
 from kronik.ner.cues import CueBook, Token
 from kronik.ner.lexicon import DISTRICT, REGENCY, RegionNames
-from kronik.records import EntityMention
+from kronik.records import Actor, EntityMention
 
 SUFFIX = re.compile(r"(?: ?, | )?(\w+)(?: ?\.(?!\w))?(?! *\.? +[A-Z])")
 # ", Jr." after a name (or in its last word), the dot also spaced as in tokenised text ("Jr ."); not before a
 # capitalised word ("Sr. Maria": the Indonesian "Suster", a title)
+NICKNAME = re.compile(r" ?[\"“] ?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}) ?[\"”] ")
+# a nickname in quotes between a person's names ('Michael "Flea" Balzary'), quotes also spaced as in tokenised text
+NICKNAME_RULE = "context:person-nickname"
+TOWN_RULES = ("place:city", "place:id-")  # a town's name found by the gazetteers
+MAX_SURNAME_WORDS = 3  # words of the name after a quoted nickname
 PAIR_LEVELS = (REGENCY, DISTRICT)  # region levels that split a hyphenated pair; village names are too many
 SENTENCE_END = re.compile(r"[.!?\n:\"“”]\s*$")
 MAX_PARENTHESIS_TOKENS = 3  # words of a short form in parentheses inside a name ("Detasemen Khusus (Densus) 88")
@@ -166,6 +172,45 @@ def join_name_suffixes(text: str, mentions: list[EntityMention], suffixes: froze
     return [m for m in result if m.start not in absorbed]
 
 
+def join_nicknames(
+    text: str, mentions: list[EntityMention], person: Callable[[str, EntityMention], Actor]
+) -> list[EntityMention]:
+    """A person's given names, a nickname in quotes and a surname are one person ('Michael "Flea" Balzary',
+    'Joko "Jokowi" Widodo'); mentions inside the quotes are dropped. `person(name, first)` gives the actor of the
+    name without its nickname, `first` the mention before the quotes. Mentions sorted by start."""
+    result: list[EntityMention] = []
+    index = 0
+    while index < len(mentions):
+        first = mentions[index]
+        match = NICKNAME.match(text, first.end) if first.type == "PER" else None
+        after = next((j for j in range(index + 1, len(mentions)) if mentions[j].start >= match.end()), None) if match else None
+        if after is not None and match is not None and _surname(mentions[after], match.end()):
+            last = mentions[after]
+            name = f"{first.text} {last.text}"
+            actor = person(name, first)
+            joined = EntityMention(first.start, last.end, text[first.start : last.end], "PER", actor, NICKNAME_RULE)
+            result.append(dataclasses.replace(joined, actor=dataclasses.replace(actor, aliases=_with_alias(actor.aliases, match.group(1)))))
+            index = after + 1
+            continue
+        result.append(first)
+        index += 1
+    return result
+
+
+def _surname(mention: EntityMention, start: int) -> bool:
+    """A mention right at `start` that can end a person's name: a person, a town (towns give surnames: "Wright",
+    "Lincoln"), or a short run no KB entry holds; not a state or a known body."""
+    if mention.start != start or len(mention.text.split()) > MAX_SURNAME_WORDS:
+        return False
+    if mention.type == "PER" or mention.rule.startswith(TOWN_RULES):
+        return True
+    return mention.actor is None or mention.actor.id.startswith("new:")
+
+
+def _with_alias(aliases: tuple[str, ...], alias: str) -> tuple[str, ...]:
+    return aliases if alias in aliases else (*aliases, alias)
+
+
 def _suffix_after(text: str, mention: EntityMention, suffixes: frozenset[str]) -> re.Match[str] | None:
     """The suffix after the mention, or its own last word when the run kept it ("Sammy Davis Jr")."""
     head, _, last = mention.text.rpartition(" ")
@@ -188,4 +233,4 @@ def is_acronym(token: Token) -> bool:
     return text.isupper() and text.isalnum() and sum(ch.isalpha() for ch in text) >= 2
 
 
-__all__ = ["NameFinder", "SENTENCE_END", "is_acronym", "join_name_suffixes", "without_possessive"]
+__all__ = ["NICKNAME_RULE", "NameFinder", "SENTENCE_END", "is_acronym", "join_name_suffixes", "join_nicknames", "without_possessive"]
