@@ -89,3 +89,35 @@ def test_ner_boundaries_offsets_match_text(recognizer, words):
     text = " ".join(words).replace(" - ", "-")
     for mention in recognizer.recognise(text, [(0, len(text))]):
         assert text[mention.start : mention.end] == mention.text
+
+
+@pytest.mark.parametrize(
+    "sentence, named, unnamed",
+    [
+        ("Ia lulus dari SMAN 1 pada 2010 lalu pindah ke Bogor.", None, "SMAN 1"),
+        ("Siswa SMA Negeri 3 itu meraih medali emas.", None, "SMA Negeri 3"),
+        ("Ia lulus dari SMAN 1 Malang pada 2010.", "SMAN 1 Malang", None),  # a town's name that is a common word
+        ("Kegiatan belajar di SMP Negeri 4 Bandung dimulai pukul tujuh.", "SMP Negeri 4 Bandung", None),
+    ],
+)
+def test_ner_boundaries_a_school_named_by_its_number_alone_is_no_name(recognizer, sentence, named, unnamed):
+    found = {m.text for m in recognizer.tag(sentence)}
+    if named:
+        assert named in found, found
+    if unnamed:
+        assert not any(unnamed in text for text in found), found
+
+
+@pytest.mark.parametrize(
+    "sentence, place, noun",
+    [
+        ("Abu vulkanik dari gunung Lawu menutup jalan.", "Lawu", "gunung"),
+        ("Kapal itu bersandar di pelabuhan Tanjung Perak.", "Tanjung Perak", "pelabuhan"),
+        ("Warga desa Sukamaju berkumpul di balai desa.", "desa Sukamaju", None),  # a village keeps its noun
+    ],
+)
+def test_ner_boundaries_some_lower_case_place_nouns_stay_out_of_the_name(recognizer, sentence, place, noun):
+    found = {(m.text, m.type) for m in recognizer.tag(sentence)}
+    assert (place, "LOC") in found, found
+    if noun:
+        assert not any(text.startswith(noun) for text, _ in found)

@@ -89,7 +89,8 @@ class EntityRecognizer:
         model = SpanModel.load(people=self.person_names)
         self.cues = CueBook(languages, self.person_names.not_words(model.evidence.casing))
         self.regions = regions or (RegionNames.load() if "id" in languages else RegionNames({}))
-        self.place_nouns = frozenset(key[0] for key in self.cues.by_kind["place_noun"] if len(key) == 1)
+        within = frozenset(key[0] for key in self.cues.by_kind["place_noun"] if len(key) == 1)  # "desa Kramas"
+        self.place_nouns = within | {key[0] for key in self.cues.by_kind["place_noun_apart"] if len(key) == 1}
         self.name_suffixes = frozenset(key[0] for key in self.cues.by_kind["name_suffix"])
         self.person_particles = frozenset(key[0] for key in self.cues.by_kind["person_particle"])
         self.names = NameFinder(kb, self.cues, self.regions)
@@ -99,7 +100,7 @@ class EntityRecognizer:
         self.spelling = Transliteration.load()
         self.orgs = OrganisationCues(self.cues, languages)
         title_words = frozenset(key[0] for key in self.cues.by_kind["title_word"] if len(key) == 1)
-        self.filter = MentionFilter(model, self.cues.is_common, self.place_nouns, title_words)
+        self.filter = MentionFilter(model, self.cues.is_common, within, title_words)
 
     def __call__(self, article: Article) -> Article:
         spans = [(s.start, s.end) for s in article.sentences] or [(0, len(article.text))]
@@ -351,9 +352,22 @@ class EntityRecognizer:
 
     def _kind_of_institution(self, tokens: list[Token], i: int, end: int) -> bool:
         """A `kind_head` word and only common words after it name a kind of institution, not one ("Fakultas
-        Hukum", "Sekolah Menengah Atas Negeri"; but "Sekolah Menengah Atas Negeri 48 Jakarta" is one)."""
+        Hukum", "Sekolah Menengah Atas Negeri"; but "Sekolah Menengah Atas Negeri 48 Jakarta" is one); so does a
+        `class_noun` with only common words and numbers after it ("SMAN 1", "SMA Negeri 3": every town has one)."""
         head, _ = self.cues.match("kind_head", tokens, i, end)
-        return bool(head) and i + head < end and self._common_rest(tokens, i + head, end)
+        if head and i + head < end and self._common_rest(tokens, i + head, end):
+            return True
+        head, _ = self.cues.match("class_noun", tokens, i, end)
+        return bool(head) and i + head < end and all(self._numbering(tokens, k, end) for k in range(i + head, end))
+
+    def _numbering(self, tokens: list[Token], k: int, end: int) -> bool:
+        """A number, a Roman numeral or a common word that names no place: what tells one school of a kind from
+        another in a town ("Negeri 3"; not "Malang", "Tugu")."""
+        token = tokens[k]
+        if token.text.isdigit() or ROMAN_NUMERAL.fullmatch(token.text):
+            return True
+        named = self.names.known(tokens, k, end)[0] or self.regions.level([token.key]) is not None
+        return self.cues.is_common(token.key) and not token.text.isupper() and not named
 
     def _cue_led_end(self, tokens: list[Token], i: int, stop: int, titled: bool = False) -> int:
         """Where an organisation or place name led by a cue word ends: at a title, or after a known name. With
