@@ -122,3 +122,27 @@ def test_ner_orgs_year_range_is_no_score(first, second):
 @given(st.integers(0, 15), st.integers(0, 15))
 def test_ner_orgs_score_matches(home, away):
     assert SCORE.match(f" {home} - {away} di final") is not None
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Pada 1999 ia membentuk grup musik baru bernama Kalamandra di Bandung.", "Kalamandra"),
+        ("Setelah keluar, ia mendirikan band lain yang bernama Kabut Pagi.", "Kabut Pagi"),
+        ("Mereka juga punya band sampingan dengan nama Jazzmonika.", "Jazzmonika"),
+        ("In 2001 he formed a new band called Velvet Static.", "Velvet Static"),
+    ],
+)
+def test_ner_orgs_a_name_given_to_a_group_is_an_organisation(recognizer, sentence, name):
+    assert (name, "ORG") in tagged(recognizer, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, person",
+    [
+        ("Seorang pria bernama Budi Santoso ditangkap polisi.", "Budi Santoso"),  # no group noun
+        ("Anggota tim bernama Siti Rahmawati itu meraih medali.", "Siti Rahmawati"),  # a person's name stays one
+    ],
+)
+def test_ner_orgs_a_person_named_near_a_group_noun_stays_a_person(recognizer, sentence, person):
+    assert (person, "PER") in tagged(recognizer, sentence)
