@@ -50,6 +50,7 @@ JURISDICTION_TITLES = (HEAD_TITLE, "title-regional-police", "title-prosecutor") 
 OCCUPATION_CUE = "before-person-occupation"  # "penyanyi", "aktris", "sebagai": the name after it is a person
 LIST_RULE = "context:person-list"  # a name in a list after "yakni", "yaitu": a person in the pipeline, not in `tag`
 LOC_END_RULE = "loc:end"  # a run ending with a word that ends a place name: "Hawkesbury River"
+KNOWN_PLACE_RULE = "place:known-"  # a place of data/known_places.tsv
 TOWN_PERSON_RULE = "context:person-town"  # a town's name that is a person's name, acting as a person
 TOWN_POPULATION = 500_000  # a place with more people is a place even as a subject ("Paris mengecam")
 PREPOSITION_CUE = "before-person-preposition"  # "dari", "dengan": as often before a place
@@ -370,14 +371,19 @@ class EntityRecognizer:
         return self.cues.is_common(token.key) and not token.text.isupper() and not named
 
     def _cue_led_end(self, tokens: list[Token], i: int, stop: int, titled: bool = False) -> int:
-        """Where an organisation or place name led by a cue word ends: at a title, or after a known name. With
+        """Where an organisation or place name led by a cue word ends: at a title, or after a known name (not a
+        place of data/known_places.tsv, which streets and regencies bear: "Kabupaten Kepulauan Siau Tagulandang
+        Biaro"). With
         `titled`, a title right after the cue word belongs to the name: a place named after a person ("Jalan
         Jenderal Sudirman", "Bandara Sultan Hasanuddin", "Makam Sunan Kudus")."""
         first = i
         while i < stop:
             if self.cues.match("title", tokens, i, stop)[0] and i + 1 < stop and not (titled and i == first):
                 return i
-            length, _ = self.names.known(tokens, i, stop)
+            length, entry = self.names.known(tokens, i, stop)
+            if length and entry is not None and entry.rule.startswith(KNOWN_PLACE_RULE):
+                i += length  # a district, island or mountain names streets and regencies: "Jalan Kelud Raya"
+                continue
             if length:
                 i += length
                 while i < stop and self.cues.match("loc_tail", tokens, i, stop)[0]:
@@ -540,10 +546,13 @@ class EntityRecognizer:
 
     @staticmethod
     def _merge_place_names_into_names(pieces: list[Piece]) -> list[Piece]:
-        """A city name next to unknown capitalised words is part of a name ("Barack Obama", not Obama city)."""
+        """A city name next to unknown capitalised words is part of a name ("Barack Obama", not Obama city); a
+        place of several words from data/known_places.tsv is not ("Jalur Gaza", "Pulau Seram")."""
         merged: list[Piece] = []
         for piece in pieces:
-            is_city = piece.kind == "known" and piece.entries[0].use in ("city", "region")
+            entry = piece.entries[0] if piece.kind == "known" else None
+            own = entry is not None and entry.rule.startswith(KNOWN_PLACE_RULE) and len(piece.tokens) > 1
+            is_city = entry is not None and entry.use in ("city", "region") and not own
             if merged and merged[-1].kind == "unknown" and (is_city or piece.kind == "unknown"):
                 merged[-1].tokens.extend(piece.tokens)
             elif merged and is_city is False and piece.kind == "unknown" and merged[-1].kind == "known" and merged[-1].entries[0].use in ("city", "region"):

