@@ -20,8 +20,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from kronik.gazetteer import slug
-from kronik.knowledge import KnowledgeBase, NameEntry
+from kronik.knowledge import KNOWN_PLACE_RULE, NEW_PREFIX, KnowledgeBase, NameEntry, new_actor
 from kronik.ner.bodies import GenericBodies, carry_body_states
 from kronik.ner.cues import Cue, CueBook, Token
 from kronik.ner.features import SpanContext
@@ -50,7 +49,6 @@ JURISDICTION_TITLES = (HEAD_TITLE, "title-regional-police", "title-prosecutor") 
 OCCUPATION_CUE = "before-person-occupation"  # "penyanyi", "aktris", "sebagai": the name after it is a person
 LIST_RULE = "context:person-list"  # a name in a list after "yakni", "yaitu": a person in the pipeline, not in `tag`
 LOC_END_RULE = "loc:end"  # a run ending with a word that ends a place name: "Hawkesbury River"
-KNOWN_PLACE_RULE = "place:known-"  # a place of data/known_places.tsv
 TOWN_PERSON_RULE = "context:person-town"  # a town's name that is a person's name, acting as a person
 TOWN_POPULATION = 500_000  # a place with more people is a place even as a subject ("Paris mengecam")
 PREPOSITION_CUE = "before-person-preposition"  # "dari", "dengan": as often before a place
@@ -90,18 +88,17 @@ class EntityRecognizer:
         model = SpanModel.load(people=self.person_names)
         self.cues = CueBook(languages, self.person_names.not_words(model.evidence.casing))
         self.regions = regions or (RegionNames.load() if "id" in languages else RegionNames({}))
-        within = frozenset(key[0] for key in self.cues.by_kind["place_noun"] if len(key) == 1)  # "desa Kramas"
-        self.place_nouns = within | {key[0] for key in self.cues.by_kind["place_noun_apart"] if len(key) == 1}
-        self.name_suffixes = frozenset(key[0] for key in self.cues.by_kind["name_suffix"])
-        self.person_particles = frozenset(key[0] for key in self.cues.by_kind["person_particle"])
+        within = self.cues.words("place_noun")  # a place noun that is part of the name: "desa Kramas"
+        self.place_nouns = self.cues.words("place_noun", "place_noun_apart")
+        self.name_suffixes = self.cues.words("name_suffix")
+        self.person_particles = self.cues.words("person_particle")
         self.names = NameFinder(kb, self.cues, self.regions)
         self.bodies = GenericBodies(kb, self.cues, self.names)
         self.person_lists = PersonLists(self.cues, kb)
         self.title_holders = TitleHolders(kb)
         self.spelling = Transliteration.load()
         self.orgs = OrganisationCues(self.cues, languages)
-        title_words = frozenset(key[0] for key in self.cues.by_kind["title_word"] if len(key) == 1)
-        self.filter = MentionFilter(model, self.cues.is_common, within, title_words)
+        self.filter = MentionFilter(model, self.cues.is_common, within, self.cues.words("title_word"))
 
     def __call__(self, article: Article) -> Article:
         spans = [(s.start, s.end) for s in article.sentences] or [(0, len(article.text))]
@@ -667,7 +664,7 @@ class EntityRecognizer:
         actor = self.kb.find_actor(name)
         if actor is None or actor.kind != "person":
             sector = title.sector if title else None
-            actor = Actor(id=f"new:{slug(name)}", name=name, kind="person", country=country, sector=sector, aliases=(name,))
+            actor = new_actor(name, "person", country, sector)
         return self._mention(text, span, "PER", actor, rule or (f"title:{title.id}" if title else "name:person"))
 
     def _nicknamed(self, name: str, first: EntityMention) -> Actor:
@@ -676,10 +673,10 @@ class EntityRecognizer:
         known = self.kb.find_actor(name)
         if known is not None and known.kind == "person":
             return known
-        if first.actor is not None and not first.actor.id.startswith("new:"):
+        if first.actor is not None and not first.actor.id.startswith(NEW_PREFIX):
             return first.actor
         country, sector = (first.actor.country, first.actor.sector) if first.actor else (None, None)
-        return Actor(id=f"new:{slug(name)}", name=name, kind="person", country=country, sector=sector, aliases=(name,))
+        return new_actor(name, "person", country, sector)
 
     def _known_mention(self, text: str, piece: Piece, title: Cue | None) -> EntityMention:
         entry = piece.entries[0]
@@ -707,7 +704,7 @@ class EntityRecognizer:
         known = self.kb.find_actor(name)
         if known is not None:
             return known
-        return Actor(id=f"new:{slug(name)}", name=name, kind=kind, country=country, sector=sector, aliases=(name,))
+        return new_actor(name, kind, country, sector)
 
     def _mention(self, text: str, span: list[Token], kind: str, actor: Actor | None, rule: str) -> EntityMention:
         return EntityMention(span[0].start, span[-1].end, text[span[0].start : span[-1].end], kind, actor, rule)

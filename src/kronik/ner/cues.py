@@ -63,7 +63,7 @@ class CueBook:
         self.agent_prefixes = tuple(sorted(key[0] for key in self.by_kind["agent_prefix"]))
         self.breakers = {fold(n) for n in list(month_names(languages)) + list(weekday_names(languages))}
         self.roots = common_words(languages)  # what affixed words are read against ("pertanian": "tani")
-        self.common = self.roots - (names - self._cue_words(COMMON_KINDS))
+        self.common = self.roots - (names - self.words(*COMMON_KINDS))
         self.is_common = lru_cache(maxsize=4096)(self._is_common)
         self._stem = _indonesian_stemmer() if "id" in languages else None
         self.verb_roots = frozenset(key[0] for key in self.by_kind["verb_root"] if len(key) == 1)
@@ -71,7 +71,8 @@ class CueBook:
         self.verb_suffixes = tuple(key[0] for key in self.by_kind["verb_suffix"])
         self.is_verb_key = lru_cache(maxsize=4096)(self._is_verb_key)
 
-    def _cue_words(self, kinds: tuple[str, ...]) -> frozenset[str]:
+    def words(self, *kinds: str) -> frozenset[str]:
+        """The folded single-word cues of `kinds` ("desa", "kota" of `place_noun`)."""
         return frozenset(key[0] for kind in kinds for key in self.by_kind.get(kind, {}) if len(key) == 1)
 
     def _is_common(self, key: str) -> bool:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 
 from kronik.gazetteer import TOKEN, fold
-from kronik.knowledge import KnowledgeBase, NameEntry
+from kronik.knowledge import NEW_PREFIX, KnowledgeBase, NameEntry
 from kronik.ner.cues import CueBook, Token
 from kronik.ner.lexicon import DISTRICT, REGENCY, RegionNames
 from kronik.records import Actor, EntityMention
@@ -204,7 +204,7 @@ def _surname(mention: EntityMention, start: int) -> bool:
         return False
     if mention.type == "PER" or mention.rule.startswith(TOWN_RULES):
         return True
-    return mention.actor is None or mention.actor.id.startswith("new:")
+    return mention.actor is None or mention.actor.id.startswith(NEW_PREFIX)
 
 
 def _with_alias(aliases: tuple[str, ...], alias: str) -> tuple[str, ...]:

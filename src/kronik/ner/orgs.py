@@ -32,9 +32,9 @@ SCORE_RULE = "context:org-score"
 CLUB_RULE = "org:club-prefix"
 MEMBER_RULE = "context:org-member"
 JOIN_RULE = "context:org-joined"
-MATCH_RULE = "context:org-match"
+MATCH_RULE = "context:org-match"  # a known club's name that is also a place or a given name, in a match
 NAMED_RULE = "context:org-named"  # "band baru yang bernama Cathedral"
-MAX_NAMING_GAP = 3  # lower-case words between a group noun and the naming word ("band projekan dengan nama")  # a known club's name that is also a place or a given name, in a match
+MAX_NAMING_GAP = 3  # lower-case words between a group noun and the naming word ("band projekan dengan nama")
 
 
 class OrganisationCues:

@@ -16,8 +16,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from kronik.gazetteer import slug
-from kronik.knowledge import KnowledgeBase
+from kronik.knowledge import KnowledgeBase, new_actor
 from kronik.ner.cues import Cue, Token
 from kronik.records import Actor, EntityMention
 
@@ -38,7 +37,7 @@ class TitleHolders:
             found = self.kb.holders(cue.role, country, day)
             if found:
                 return found[0]
-        return Actor(id=f"new:{slug(name)}", name=name, kind="person", country=country, sector=cue.sector, aliases=(name,))
+        return new_actor(name, "person", country, cue.sector)
 
     def mention(self, text: str, start: int, end: int, cue: Cue, country: str, day: dt.date | None) -> EntityMention:
         name = text[start:end]
