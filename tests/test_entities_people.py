@@ -200,3 +200,28 @@ def test_entities_people_words_of_a_work_s_title_name_no_person(recognizer, sent
 )
 def test_entities_people_names_like_title_words_stay_names(recognizer, sentence, person):
     assert (person, "PER") in tagged(recognizer, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, person",
+    [
+        ("Pada tahun 1830 Pangeran Arya Kusuma ditangkap di Magelang.", "Pangeran Arya Kusuma"),
+        ("Warga masih menziarahi makam Sunan Wiralaga di bukit itu.", "Sunan Wiralaga"),
+        ("Wakil gubernur itu, Mayjen Tengku Amiruddin Syah, membuka rapat.", "Tengku Amiruddin Syah"),
+        ("Peran Sir Toby Belch dimainkan oleh aktor muda.", "Sir Toby Belch"),
+        ("Ia menjadi selir Raden Mas Sutowijoyo setelah perang.", "Raden Mas Sutowijoyo"),
+    ],
+)
+def test_entities_people_a_title_of_nobility_is_part_of_the_name(recognizer, sentence, person):
+    assert (person, "PER") in tagged(recognizer, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, place",
+    [
+        ("Ratu Belanda mengunjungi Jakarta pekan lalu.", "Belanda"),  # a title and a state: no name to keep it
+        ("Sultan Brunei menerima tamu dari Malaysia.", "Brunei"),
+    ],
+)
+def test_entities_people_a_title_of_nobility_before_a_state_stays_out(recognizer, sentence, place):
+    assert (place, "LOC") in tagged(recognizer, sentence)

@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 
 PLACE_NOUN_RULE = "place:noun"  # an unknown run right after a lower-case place noun: "desa Kutuk"
 OCCUPATION_TITLE = "title-occupation"  # "Aktris", "Penyanyi" written before a name
+NOBILITY_TITLE = "title-nobility"  # "Pangeran", "Sunan", "Tengku": a title that is part of the person's name
 CAMEL_CASE = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")  # "TransTV", "KontraS", "MotoGP": a brand or a body
 CAMEL_PERSON_PREFIXES = ("Mc", "Mac", "De", "Di", "Du", "Le", "La", "Da")  # "McCartney", "DiCaprio": people
 CAMEL_RULE = "name:camel"
@@ -183,6 +184,7 @@ class EntityRecognizer:
         if stop - i == 1 and self.person_lists.spoken_by(tokens, i):
             return [self._person(text, tokens[i:stop], None, None, "context:speaker")]  # "kata Rano"
         title_country, title_cue, role_cue, title_start = None, None, None, i
+        kept = None  # where a title written as part of the name starts ("Pangeran", "Tengku")
         while i < stop:
             length, cue = self.cues.match("title", tokens, i, stop)
             known_length, _ = self.names.known(tokens, i, stop)
@@ -191,9 +193,10 @@ class EntityRecognizer:
             title_cue = cue if cue.sector or title_cue is None else title_cue
             title_country = title_country or cue.country
             role_cue = role_cue or (cue if cue.role else None)
+            kept = i if cue.id == NOBILITY_TITLE else None
             i += length
         found: list[EntityMention] = []
-        if title_cue is not None:
+        if title_cue is not None and kept is None:
             i = self._skip_portfolio(tokens, i, stop)
             whole = title_cue.id in JURISDICTION_TITLES  # "Bupati Ngada": the region may end the run
             end = self._region_after_title(tokens, i, stop, whole)  # "Bupati Lombok Timur Sukiman Azmy"
@@ -201,6 +204,8 @@ class EntityRecognizer:
                 found.append(self._mention(text, tokens[i:end], "LOC", self._state_actor("IDN"), "place:id-title"))
                 i = end
         pieces = self._pieces(tokens, i, stop, held=title_cue is not None)
+        if kept is not None and pieces and self._named_person(pieces[0]):
+            pieces[0] = dataclasses.replace(pieces[0], tokens=tokens[kept:i] + pieces[0].tokens)  # "Pangeran Singa Brata"
         holder = self._title_holder(text, tokens, title_start, stop, pieces, role_cue or title_cue, title_country, day)
         for index, piece in enumerate(pieces[1:], 1):
             at = tokens.index(piece.tokens[0])
@@ -211,6 +216,11 @@ class EntityRecognizer:
         if holder is not None:
             return found + [holder] + self._emit(text, tokens, pieces, None, title_country)
         return found + self._emit(text, tokens, pieces, title_cue, title_country)
+
+    @staticmethod
+    def _named_person(piece: Piece) -> bool:
+        """The piece can be a person's name: unknown words or a person the KB knows."""
+        return piece.kind == "unknown" or piece.kind == "known" and piece.entries[0].type == "PER"
 
     def _skip_portfolio(self, tokens: list[Token], i: int, stop: int) -> int:
         """Capitalised common words after a title name its office, not its holder ("Menteri Pertanian Amran
@@ -267,7 +277,8 @@ class EntityRecognizer:
                 title, _ = self.cues.match("title", tokens, i, stop)
                 heads = self.cues.match("org_head", tokens, i, stop)[0] + self.cues.match("loc_head", tokens, i, stop)[0]
                 group = stop - i > 1 and self.cues.match("group_before", tokens, i, i + 1)[0]  # "Pemberontak M23"
-                if not (known or title or heads) and (stop - i == 1 or group or self.names.known(tokens, i + 1, stop)[0]):
+                titled = self.cues.match("title", tokens, i + 1, stop)[0]  # "Peran Sir Toby Belch"
+                if not (known or title or heads) and (stop - i == 1 or group or titled or self.names.known(tokens, i + 1, stop)[0]):
                     i += 1
                     continue
             break
