@@ -225,3 +225,15 @@ def test_entities_people_a_title_of_nobility_is_part_of_the_name(recognizer, sen
 )
 def test_entities_people_a_title_of_nobility_before_a_state_stays_out(recognizer, sentence, place):
     assert (place, "LOC") in tagged(recognizer, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, person",
+    [
+        ("I Ketut Sudarsana membuka pameran lukisan di Ubud.", "I Ketut Sudarsana"),
+        ("Penari Ni Wayan Sukerti tampil di Denpasar.", "Ni Wayan Sukerti"),
+        ("Bupati Tabanan itu menyerahkan bantuan kepada I Nyoman Pasek.", "I Nyoman Pasek"),
+    ],
+)
+def test_entities_people_a_balinese_name_keeps_its_i_or_ni(recognizer, sentence, person):
+    assert (person, "PER") in tagged(recognizer, sentence)

@@ -262,8 +262,8 @@ class EntityRecognizer:
     def _skip_openers(self, tokens: list[Token], i: int, stop: int) -> int:
         """Drop capitalised words that do not start a name: weekdays, months, sentence openers."""
         while i < stop:
-            if self._article_led(tokens, i, stop):
-                break  # "bersama The Cure": inside a sentence, an article starts a name
+            if self._article_led(tokens, i, stop) or self.cues.match("name_start", tokens, i, stop)[0]:
+                break  # "bersama The Cure": inside a sentence, an article starts a name; "I Made Wirata"
             length, _ = self.cues.match("function_word", tokens, i, stop)
             if length and not self.cues.match("region", tokens, i, stop)[0] and not is_acronym(tokens[i]):
                 i += length
@@ -582,7 +582,7 @@ class EntityRecognizer:
             return None  # "CEO", "SDM", "PhD": an abbreviation of a common noun, no name
         if acronym and spelled_out_in_lower_case(text, span[0].text, span[0].end):
             return None  # "OMSP (operasi militer selain perang)": an abbreviation of common nouns
-        if ROMAN_NUMERAL.fullmatch(span[0].text):
+        if ROMAN_NUMERAL.fullmatch(span[0].text) and not self.cues.match("name_start", span, 0)[0]:
             if len(span) == 1:
                 return None  # "III", "XII": a numeral (a class, a rank), no name
             span, first = span[1:], first + 1  # "juara III Lomba Fisika": the numeral ends what came before
