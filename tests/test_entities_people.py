@@ -237,3 +237,8 @@ def test_entities_people_a_title_of_nobility_before_a_state_stays_out(recognizer
 )
 def test_entities_people_a_balinese_name_keeps_its_i_or_ni(recognizer, sentence, person):
     assert (person, "PER") in tagged(recognizer, sentence)
+
+
+def test_entities_people_a_balinese_name_start_is_evidence_of_a_person(recognizer):
+    sentence = "Bayi itu kemudian diberi nama I Gusti Kompyang Sumertha oleh kakeknya."
+    assert ("I Gusti Kompyang Sumertha", "PER") in tagged(recognizer, sentence)

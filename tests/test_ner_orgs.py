@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kronik.gazetteer import fold
-from kronik.ner.cues import CueBook, Token
+from kronik.ner.cues import CueBook
 from kronik.ner.orgs import SCORE, OrganisationCues
 from mentions import tagged
 
@@ -87,29 +87,6 @@ def test_ner_orgs_constituent_country_is_place(recognizer, kb, sentence, place):
 def test_ner_orgs_skotlandia_is_no_state(kb):
     entries = kb.lookup(("skotlandia",))
     assert all(e.use == "region" for e in entries)
-
-
-def _tokens(words):
-    out, position = [], 0
-    for word in words:
-        out.append(Token(position, position + len(word), word, fold(word)))
-        position += len(word) + 1
-    return out
-
-
-@pytest.mark.parametrize(
-    "words, expected",
-    [
-        (["adalah", "sebuah", "band"], True),
-        (["adalah", "grup", "musik"], True),
-        (["is", "an", "American", "rock", "band"], True),
-        (["adalah", "seorang", "penyanyi", "band"], False),
-        (["menulis", "sebuah", "band"], False),
-        (["Adalah", "band"], False),
-    ],
-)
-def test_ner_orgs_described_after(orgs, words, expected):
-    assert orgs.described_after(_tokens(words), 0) is expected
 
 
 @settings(max_examples=60, deadline=None)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from kronik.knowledge import KNOWN_PLACE_RULE, NEW_PREFIX, KnowledgeBase, NameEntry, new_actor
 from kronik.ner.bodies import GenericBodies, carry_body_states
 from kronik.ner.cues import Cue, CueBook, Token
+from kronik.ner.described import described_type
 from kronik.ner.features import SpanContext
 from kronik.ner.filters import ACTING_RULE, PREPOSITION_RULE, ROLE_RULE, ROMAN_NUMERAL, UNSURE_RULE, Candidate, MentionFilter, span_context
 from kronik.ner.headlines import headline_mentions
@@ -47,7 +48,7 @@ CAMEL_PERSON_PREFIXES = ("Mc", "Mac", "De", "Di", "Du", "Le", "La", "Da")  # "Mc
 CAMEL_RULE = "name:camel"
 HEAD_TITLE = "title-head"  # "Ketua", "Kepala", "Direktur": before an acronym, the head of that body ("Ketua BPD")
 JURISDICTION_TITLES = (HEAD_TITLE, "title-regional-police", "title-prosecutor")  # "Bupati Ngada": a place after it
-OCCUPATION_CUE = "before-person-occupation"  # "penyanyi", "aktris", "sebagai": the name after it is a person
+ROLE_CUES = ("before-person-occupation", "before-person-named")  # "penyanyi", "aktris", "sebagai": the name after it is a person
 LIST_RULE = "context:person-list"  # a name in a list after "yakni", "yaitu": a person in the pipeline, not in `tag`
 LOC_END_RULE = "loc:end"  # a run ending with a word that ends a place name: "Hawkesbury River"
 TOWN_PERSON_RULE = "context:person-town"  # a town's name that is a person's name, acting as a person
@@ -612,14 +613,17 @@ class EntityRecognizer:
         after = first + len(span)
         if role_before is not None and role_before.id == PREPOSITION_CUE and self._regency(span):
             return self._mention(text, span, "LOC", self._state_actor("IDN"), "place:id-preposition")  # "dari Biak"
-        if role_before is not None and role_before.id == OCCUPATION_CUE or performer_of_title(text, span):
+        if role_before is not None and role_before.id in ROLE_CUES or performer_of_title(text, span):
             return self._person(text, span, None, country, ROLE_RULE)  # "penyanyi Marshanda", 'sebagai "Tsukiko"'
         if role_before is not None and role_before.id == PREPOSITION_CUE:
             return self._person(text, span, None, country, PREPOSITION_RULE)
         if role_before is not None or after < len(tokens) and tokens[after].text.islower() and self.cues.match("person_after", tokens, after)[0]:
             return self._person(text, span, None, country, "context:person")
-        if self.person_lists.described_as_person(text, tokens, after - 1):
+        described = described_type(self.cues, text, tokens, after)
+        if described == "PER" or self.person_lists.described_as_person(text, tokens, after - 1):
             return self._person(text, span, None, country, "context:person-described")  # "Budi (45)", "X adalah seorang"
+        if described == "LOC":
+            return self._mention(text, span, "LOC", self._state_actor(country), "place:described")  # "X adalah desa"
         listed = self.person_lists.in_name_list(text, tokens, first)  # "yakni Budi Santoso, ..."
         spaced = after < len(tokens) and text[span[-1].end : tokens[after].start] == " "
         acting = spaced and self.cues.agent_word(tokens[after])
@@ -651,13 +655,14 @@ class EntityRecognizer:
         subject: bool = False,
     ) -> EntityMention:
         """An unknown run with no cue: an Indonesian regency or district, a person's name (a known first or
-        last name, or names joined by "bin", "br"), a village, or else a person unsure (dropped by the filter unless a fuller form in the
+        last name, names joined by "bin", "br", a Balinese name), a village, or else a person unsure (dropped by the filter unless a fuller form in the
         article is a person)."""
         keys = [t.key for t in span]
         level = self.regions.level(keys)
         if level == VILLAGE and len(keys) == 1 and self.cues.is_common(keys[0]):
             level = None  # "Ruang", "Jarak", "Pemuda": villages bear common words' names; alone, no evidence
         person = self.person_names.is_person(keys) or any(key in self.person_particles for key in keys[1:-1])
+        person = person or 0 < self.cues.match("name_start", span, 0)[0] < len(span)  # "I Gusti Gede Pasekan"
         if level in (REGENCY, DISTRICT) or level == VILLAGE and not person:
             return self._mention(text, span, "LOC", self._state_actor("IDN"), f"place:id-{level}")
         if acting or subject and person:  # "Yanti merupakan ...": a known name as the subject, even first

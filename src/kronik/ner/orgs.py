@@ -1,8 +1,8 @@
 """Evidence that a capitalised run with no cue word inside it names an organisation, or no entity at all.
 
 Read from the cue words of `lang/<code>/entity_cues.yaml`:
-- a description right after the name: a copula, an optional article and a group noun ("Hole adalah sebuah
-  band", "Hole is an American rock band"; kinds `copula`, `article` and the `group_before` nouns);
+- a description right after the name with a group noun ("Hole adalah sebuah band", "Hole is an American rock
+  band": `kronik.ner.described`);
 - a word of membership or a verb of joining before the name ("vokalis Peterpan", "bergabung dengan Aston Villa");
 - a match score right after the name: a team ("mengalahkan Panathinaikos 2 - 0"); a match verb next to a name that
   is also a place or a given name makes it the club the knowledge base knows ("Chelsea ditahan Tottenham");
@@ -19,13 +19,13 @@ from typing import TYPE_CHECKING
 from kronik.gazetteer import fold
 from kronik.lang import load_all
 from kronik.ner.cues import CueBook, Token
+from kronik.ner.described import described_type
 
 if TYPE_CHECKING:
     from kronik.ner.lexicon import PersonNames
 
 SCORE = re.compile(r"\s*\(?\s*\d{1,2}\s*[-–]\s*\d{1,2}(?!\d)")  # "2 - 0", "3-3"; never a year range "1967 - 1968"
 MIN_CLUB_WORD = 6  # letters of a word read as a club name by its prefix ("Persib" yes, "Pers" no)
-MAX_SKIPPED_CAPITALS = 2  # capitalised words between the article and the group noun ("an American rock band")
 
 COPULA_RULE = "context:org-described"
 SCORE_RULE = "context:org-score"
@@ -56,7 +56,7 @@ class OrganisationCues:
         tokens it names (a score's first number is left out: "Panathinaikos 2 - 0"), or None."""
         if self.club_named(span):
             return CLUB_RULE, span
-        if self.described_after(tokens, first + len(span)):
+        if described_type(self.cues, text, tokens, first + len(span)) == "ORG":
             return COPULA_RULE, span
         keys = [t.key for t in span]
         if self.named_group(tokens, first) and not people.is_person(keys):
@@ -98,20 +98,6 @@ class OrganisationCues:
         if len(word.key) < MIN_CLUB_WORD or not word.text[1:].islower() or word.key in self.cues.common:
             return False
         return any(word.key.startswith(prefix) and word.key not in exceptions for prefix, exceptions in self.prefixes)
-
-    def described_after(self, tokens: list[Token], i: int) -> bool:
-        """A copula, an optional article and a group noun follow ("adalah sebuah band", "is a record label")."""
-        length, _ = self.cues.match("copula", tokens, i)
-        if not length or not tokens[i].text.islower():
-            return False
-        i += length
-        i += self.cues.match("article", tokens, i)[0]
-        skipped = 0
-        while i < len(tokens) and tokens[i].capitalised and skipped < MAX_SKIPPED_CAPITALS:
-            i, skipped = i + 1, skipped + 1
-        if i >= len(tokens) or not tokens[i].text.islower():
-            return False
-        return self.cues.match("group_before", tokens, i)[0] > 0
 
     def names_event(self, span: list[Token], known_lead: bool = False) -> bool:
         """The run ends with a word that ends an event's or an award's name ("Filmfare Award"), or starts with a
