@@ -90,8 +90,22 @@ def test_known_organisations_read_aliases_and_ambiguity():
         ("Sepekan kemudian mereka mengalahkan Barcelona di semifinal.", "Barcelona"),  # a city, beaten
         ("Gelandang itu bergabung dengan Liverpool pada musim panas.", "Liverpool"),
         ("Chelsea drew with Tottenham on Saturday evening.", "Chelsea"),
+        ("Gol pertamanya bagi Benfica lahir dari tendangan bebas.", "Benfica"),  # a word of sport in the sentence
+        ("Bersama Ajax ia meraih tiga gelar juara berturut-turut.", "Ajax"),
+        ("He scored twice in his debut season for Arsenal.", "Arsenal"),
     ],
 )
 def test_known_organisations_a_match_makes_the_club(recognizer, sentence, name):
     mention = find(recognizer.tag(sentence), name)
     assert mention.type == "ORG" and mention.actor.id.startswith("org:")
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Klub itu bermarkas di Montpellier sejak musim 1974.", "Montpellier"),  # "di" right before
+        ("Banjir merendam pinggiran Liverpool pekan lalu.", "Liverpool"),  # no word of sport
+    ],
+)
+def test_known_organisations_a_club_s_town_stays_a_place(recognizer, sentence, name):
+    assert find(recognizer.tag(sentence), name).type == "LOC"

@@ -56,6 +56,7 @@ TOWN_POPULATION = 500_000  # a place with more people is a place even as a subje
 PREPOSITION_CUE = "before-person-preposition"  # "dari", "dengan": as often before a place
 SURNAME_RULE = "name:surname"  # given names before the surname of a famous person: another person of that name
 ARTICLE_RULE = "name:article"  # a run led by an article inside a sentence: a band, a company, a venue
+TEAM_KINDS = ("club", "team")  # known organisations a word of sport in the sentence makes of a contested name
 ADMINISTRATIVE_CLASS = "class-administrative"  # "RT", "SK", "UU": a span they start names no entity
 
 
@@ -175,8 +176,8 @@ class EntityRecognizer:
         i = self._skip_openers(tokens, i, stop)
         if i >= stop:
             return []
-        club = self.kb.contested.get(tuple(t.key for t in tokens[i:stop]))
-        if club is not None and self.orgs.plays(text, tokens, i, stop):
+        club, kind = self.kb.contested.get(tuple(t.key for t in tokens[i:stop]), (None, None))
+        if club is not None and self.orgs.plays(text, tokens, i, stop, team=kind in TEAM_KINDS):
             return [self._mention(text, tokens[i:stop], "ORG", self.kb.actor(club), MATCH_RULE)]  # "Chelsea ditahan"
         if stop - i == 1 and looks_like_initials(tokens[i]):
             known = self.names.known(tokens, i, stop)[0] > 0  # looked up only for a word that could be initials

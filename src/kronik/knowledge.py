@@ -90,7 +90,8 @@ class KnowledgeBase:
     places: dict[tuple[str, ...], Place]
     max_key_length: int
     bodies: dict[tuple[str, str], str] = field(default_factory=dict)  # (stands_for, country) -> KB actor id
-    contested: dict[tuple[str, ...], str] = field(default_factory=dict)  # a word naming a known organisation and something else
+    # a word naming a known organisation and something else -> (the organisation's id, its known kind: "club", "band")
+    contested: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
 
 
     @classmethod
@@ -107,7 +108,7 @@ class KnowledgeBase:
                 place_table[key] = place
                 index[key].append(NameEntry(place.country, "LOC", place.kind, place.name, f"place:{place.kind}"))
         _known_places(index, place_table, set(states))
-        contested: dict[tuple[str, ...], str] = {}
+        contested: dict[tuple[str, ...], tuple[str, str]] = {}
         actors.update(_known_names(index, common, set(states), contested))
         # dict.fromkeys, not set: equal-priority entries keep one order in every run (hash seeds differ)
         frozen = {key: tuple(sorted(dict.fromkeys(e), key=lambda n: PRIORITY[n.use])) for key, e in index.items()}
@@ -241,14 +242,16 @@ def _actors(
 
 
 def _known_names(
-    index: dict[tuple[str, ...], list[NameEntry]], common: frozenset[str], states: set[str], contested: dict[tuple[str, ...], str]
+    index: dict[tuple[str, ...], list[NameEntry]], common: frozenset[str], states: set[str],
+    contested: dict[tuple[str, ...], tuple[str, str]],
 ) -> dict[str, Actor]:
     """The well-known organisations and people of `known_names.FILES` as actors with the country and sector their
     line gives, indexed by the forms that name nothing else: a form the index already holds (a state, a place, a
     curated actor) is left to that, a single word is left out when it is a common word or when its line marks the
     name ambiguous ("Chelsea"; "Chelsea FC" stays), and so is a form of single letters, which initials share
     ("H&M": "H. M. Shaleh"). An organisation's single word left out for naming something else too goes into
-    `contested` (word key -> actor id): context may still make it the organisation ("Chelsea ditahan Tottenham").
+    `contested` (word key -> actor id and kind): context may still make it the organisation ("Chelsea ditahan
+    Tottenham").
     A line one of whose names is a curated actor's is left to the curated actor."""
     taken = set(index)
     found: dict[str, Actor] = {}
@@ -266,7 +269,7 @@ def _known_names(
                 if key and key not in taken and not other_sense:
                     index[key].append(NameEntry(actor.id, kind, "known", form, f"{actor.id.split(':')[0]}:known-{known.kind}"))
                 elif kind == "ORG" and len(key) == 1 and len(key[0]) > 1 and not any(e.type == "ORG" for e in index.get(key, ())):
-                    contested.setdefault(key, actor.id)
+                    contested.setdefault(key, (actor.id, known.kind))
     return found
 
 

@@ -5,7 +5,8 @@ Read from the cue words of `lang/<code>/entity_cues.yaml`:
   band": `kronik.ner.described`);
 - a word of membership or a verb of joining before the name ("vokalis Peterpan", "bergabung dengan Aston Villa");
 - a match score right after the name: a team ("mengalahkan Panathinaikos 2 - 0"); a match verb next to a name that
-  is also a place or a given name makes it the club the knowledge base knows ("Chelsea ditahan Tottenham");
+  is also a place or a given name makes it the club the knowledge base knows ("Chelsea ditahan Tottenham"), and so
+  does a word of sport (kind `sport_word`) anywhere in the sentence ("gol pertamanya bagi Chelsea");
 - a club prefix at the start of the first word ("Persema", "Persib": kind `club_prefix`, with its exceptions);
 - a word that ends the name of an event or an award ("MTV Music Award": kind `event_tail`), or starts the name of
   an event, a competition or a language ("Perang Dunia II", "Piala FA": kind `event_head`): no entity.
@@ -70,10 +71,16 @@ class OrganisationCues:
             return SCORE_RULE, named
         return None
 
-    def plays(self, text: str, tokens: list[Token], first: int, end: int) -> bool:
+    def plays(self, text: str, tokens: list[Token], first: int, end: int, team: bool = False) -> bool:
         """Tokens [first, end) take part in a match, or join as a team does: a match score after them, a match
-        verb right before or after them ("mengalahkan Chelsea", "Chelsea ditahan"), a word of joining before them."""
+        verb right before or after them ("mengalahkan Chelsea", "Chelsea ditahan"), a word of joining before them.
+        `team`: they name a sports team, which a word of sport anywhere in the sentence makes them ("gol
+        pertamanya bagi Chelsea"), unless a place word comes right before them ("di kota Montpellier")."""
         if SCORE.match(text, tokens[end - 1].end) or self.cues.before("match_verb", tokens, first) is not None:
+            return True
+        if team and self.cues.before("loc_before", tokens, first) is None and any(
+            self.cues.match("sport_word", tokens, k)[0] for k in range(len(tokens))
+        ):
             return True
         if self.cues.before("join_before", tokens, first) is not None or self.cues.before("member_before", tokens, first) is not None:
             return True
