@@ -53,6 +53,18 @@ def test_ner_rules_list_items_share_the_type_of_the_others(recognizer, sentence,
     assert expected in tagged(recognizer, sentence)
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Wisatawan biasa singgah di Sawangan, Ngerombo, Watuleter dan Kalisongo.", ("Watuleter", "LOC")),
+        ("Desa itu terbagi atas Padukuhan Kedungrejo, Ngerombo, Watuleter dan Kalisongo.", ("Ngerombo", "LOC")),
+        ("Ombaknya besar di pantai Ngerombo, Watuleter, Kalisongo dan lainnya.", ("pantai Ngerombo", "LOC")),
+    ],
+)
+def test_ner_rules_a_place_word_before_a_list_leads_all_its_items(recognizer, sentence, expected):
+    assert expected in tagged(recognizer, sentence)
+
+
 def test_ner_rules_two_items_do_not_make_a_list(recognizer):
     # "Bob Dylan dan Moonfall": a person and a band; two items say nothing about each other
     assert ("Moonfall", "PER") not in tagged(recognizer, "Ia mengagumi Bob Dylan dan Moonfall.")

@@ -25,7 +25,10 @@ from kronik.ner.bodies import GenericBodies, carry_body_states
 from kronik.ner.cues import Cue, CueBook, Token
 from kronik.ner.described import described_type
 from kronik.ner.features import SpanContext
-from kronik.ner.filters import ACTING_RULE, PREPOSITION_RULE, ROLE_RULE, ROMAN_NUMERAL, UNSURE_RULE, Candidate, MentionFilter, span_context
+from kronik.ner.filters import (
+    ACTING_RULE, PLACE_CONTEXT_RULE, PLACE_NOUN_RULE, PREPOSITION_RULE, ROLE_RULE, ROMAN_NUMERAL, UNSURE_RULE, Candidate,
+    MentionFilter, span_context,
+)
 from kronik.ner.headlines import headline_mentions
 from kronik.ner.initials import PersonLists, looks_like_initials
 from kronik.ner.lists import propagate_list_types
@@ -40,7 +43,6 @@ from kronik.spelling import Transliteration
 
 log = logging.getLogger(__name__)
 
-PLACE_NOUN_RULE = "place:noun"  # an unknown run right after a lower-case place noun: "desa Kutuk"
 OCCUPATION_TITLE = "title-occupation"  # "Aktris", "Penyanyi" written before a name
 NOBILITY_TITLE = "title-nobility"  # "Pangeran", "Sunan", "Tengku": a title that is part of the person's name
 CAMEL_CASE = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")  # "TransTV", "KontraS", "MotoGP": a brand or a body
@@ -610,7 +612,7 @@ class EntityRecognizer:
         if self.cues.before("loc_before", tokens, first) is not None and role_before is None:
             if self._regency(span):  # "di Lombok Timur": a regency, though its words are common ones
                 return self._mention(text, span, "LOC", self._state_actor("IDN"), "place:id-after-place-word")
-            return self._mention(text, span, "LOC", self._state_actor(country), "context:place")
+            return self._mention(text, span, "LOC", self._state_actor(country), PLACE_CONTEXT_RULE)
         after = first + len(span)
         if role_before is not None and role_before.id == PREPOSITION_CUE and self._regency(span):
             return self._mention(text, span, "LOC", self._state_actor("IDN"), "place:id-preposition")  # "dari Biak"

@@ -23,6 +23,8 @@ from kronik.records import EntityMention
 GUESSED_RULES = ("name:", "context:person", "context:place")  # the span typer checks these
 EVIDENCE_RULES = ("context:person",)  # a cue word next to the span: the typer's NONE does not overrule it
 ROLE_RULE = "context:person-role"  # a name after an occupation or "sebagai": kept inside quotes (a character)
+PLACE_NOUN_RULE = "place:noun"  # an unknown run right after a lower-case place noun: "desa Kutuk"
+PLACE_CONTEXT_RULE = "context:place"  # an unknown run right after a word before places: "di Kutuk"
 UNSURE_RULE = "name:unsure"  # a capitalised run with no evidence of any type: dropped
 PREPOSITION_RULE = "context:person-preposition"  # after "dari", "oleh", "bersama": weak evidence of a person
 ACTING_RULE = "context:person-acting"  # a run followed by a verb or an adverb: "Wiratmo juga menulis"

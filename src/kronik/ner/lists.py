@@ -3,7 +3,8 @@ Marzuki Alie" the items with evidence (a KB name, a cue word, a known first name
 
 A list is three or more mentions joined only by commas, "dan", "serta", "atau", "and", "or" (`JOINERS`). When every item with
 evidence has one type and there are at least as many of them as unsure items (`UNSURE_RULE`: a capitalised run
-with no evidence), the unsure items take that type, with a rule of `LIST_RULES`; the span typer still checks the persons and places (`filters.GUESSED_RULES`).
+with no evidence), or the first item is a place after a word that leads the whole list ("di Samas, Kukup dan
+Krakal", "desa Kramas, Plasan dan Jelok"), the unsure items take that type, with a rule of `LIST_RULES`; the span typer still checks the persons and places (`filters.GUESSED_RULES`).
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ import re
 from collections.abc import Callable
 
 from kronik.gazetteer import TOKEN, fold
-from kronik.ner.filters import UNSURE_RULE
+from kronik.ner.filters import PLACE_CONTEXT_RULE, PLACE_NOUN_RULE, UNSURE_RULE
 from kronik.records import EntityMention
 
 JOINER = re.compile(r"\s*(?:,\s*(?:(?:dan|serta|atau|and|or)\s+)?|\s(?:dan|serta|atau|and|or)\s)\s*")
 MIN_ITEMS = 3  # "A dan B" is as often two kinds of thing ("Bob Dylan dan Nirvana") as one
+PLACE_LED_RULES = (PLACE_NOUN_RULE, PLACE_CONTEXT_RULE, "loc:loc-head")  # the first item after, or led by, a place word
 LIST_RULES = {"PER": "context:person-listed", "LOC": "context:place-listed", "ORG": "context:org-listed"}
 
 
@@ -31,7 +33,8 @@ def propagate_list_types(
         sure = {result[k].type for k in chain if result[k].rule != UNSURE_RULE}
         unsure = [k for k in chain if result[k].rule == UNSURE_RULE]
         unsure = [k for k in unsure if not any(is_common(fold(word)) for word in TOKEN.findall(result[k].text))]
-        if len(chain) < MIN_ITEMS or len(sure) != 1 or not unsure or len(chain) - len(unsure) < len(unsure):
+        placed = result[chain[0]].rule in PLACE_LED_RULES  # "di Samas, Kukup, Krakal": the word leads the list
+        if len(chain) < MIN_ITEMS or len(sure) != 1 or not unsure or len(chain) - len(unsure) < len(unsure) and not placed:
             continue
         kind = next(iter(sure))
         for k in unsure:
