@@ -242,3 +242,14 @@ def test_entities_people_a_balinese_name_keeps_its_i_or_ni(recognizer, sentence,
 def test_entities_people_a_balinese_name_start_is_evidence_of_a_person(recognizer):
     sentence = "Bayi itu kemudian diberi nama I Gusti Kompyang Sumertha oleh kakeknya."
     assert ("I Gusti Kompyang Sumertha", "PER") in tagged(recognizer, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, number",
+    [
+        ("Ia kemudian menjadi Komandan Batalyon 7 Resimen 21 di Magelang.", "7"),
+        ("Tahun itu ia diangkat menjadi Pangdam II di Palembang.", "II"),
+    ],
+)
+def test_entities_people_a_number_after_a_title_is_no_person(recognizer, sentence, number):
+    assert (number, "PER") not in tagged(recognizer, sentence)

@@ -68,6 +68,8 @@ class MentionFilter:
         mention, start, end = candidate.mention, candidate.start, candidate.end
         if _inside_quoted_title(context, start, end) and not mention.rule.startswith(NAMED_IN_TITLES):
             return False  # "Bunga di Surga", but "Once Upon a Time in China", "Very Best of Nao Oikawa"
+        if mention.type == "PER" and all(w.isdigit() or ROMAN_NUMERAL.fullmatch(w) for w in context.words[start:end]):
+            return False  # "Komandan Batalyon 7", "Pangdam II": a number after a title, no name
         if not mention.rule.startswith(GUESSED_RULES):
             return True
         if mention.rule == UNSURE_RULE and not keep_unsure:
