@@ -253,3 +253,17 @@ def test_entities_people_a_balinese_name_start_is_evidence_of_a_person(recognize
 )
 def test_entities_people_a_number_after_a_title_is_no_person(recognizer, sentence, number):
     assert (number, "PER") not in tagged(recognizer, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, person",
+    [
+        ("Rapat dibuka oleh Kaur Keuangan Siti Mardiyah di balai desa.", "Siti Mardiyah"),
+        ("Data itu dicatat Kasi Pemerintahan Hadi Purnomo setiap bulan.", "Hadi Purnomo"),
+        ("Pesawat itu diterbangkan oleh Capt Wirawan dan Kopilot Hendarto.", "Hendarto"),
+        ("Keluarga Wiryosaputro menempati rumah itu sejak 1950.", "Wiryosaputro"),
+        ("Menurut Mbah Karto, mata air itu tidak pernah kering.", "Karto"),
+    ],
+)
+def test_entities_people_village_offices_crew_and_kin_are_titles(recognizer, sentence, person):
+    assert (person, "PER") in tagged(recognizer, sentence)
