@@ -57,3 +57,15 @@ def test_ner_described_type(cues, words, expected):
 )
 def test_ner_described_a_described_name_takes_the_type(recognizer, sentence, entity):
     assert entity in tagged(recognizer, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, entity",
+    [
+        ("Di lereng itu ada sebuah desa kecil bernama Wonokerto yang sejuk.", ("Wonokerto", "LOC")),
+        ("Mereka lalu membentuk band baru bernama Senandika.", ("Senandika", "ORG")),
+        ("Kampus itu dibuka pada 1958 dengan nama Akademi Niaga Janapriya.", ("Akademi Niaga Janapriya", "ORG")),
+    ],
+)
+def test_ner_described_a_name_given_to_a_place_or_a_group(recognizer, sentence, entity):
+    assert entity in tagged(recognizer, sentence)

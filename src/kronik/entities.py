@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from kronik.knowledge import KNOWN_PLACE_RULE, NEW_PREFIX, KnowledgeBase, NameEntry, new_actor
 from kronik.ner.bodies import GenericBodies, carry_body_states
 from kronik.ner.cues import Cue, CueBook, Token
-from kronik.ner.described import described_type
+from kronik.ner.described import described_type, named_type
 from kronik.ner.features import SpanContext
 from kronik.ner.filters import (
     ACTING_RULE, PLACE_CONTEXT_RULE, PLACE_NOUN_RULE, PREPOSITION_RULE, ROLE_RULE, ROMAN_NUMERAL, UNSURE_RULE, Candidate,
@@ -603,6 +603,8 @@ class EntityRecognizer:
         if org is not None:  # "Persema Malang", "Hole adalah sebuah band", "mengalahkan Panathinaikos 2 - 0"
             rule, span = org
             return self._mention(text, span, "ORG", self._new_actor(text, span, "organization", country, None), rule)
+        if named_type(self.cues, tokens, first) == "LOC":  # "sebuah desa bernama Sukamaju"
+            return self._mention(text, span, "LOC", self._state_actor(country), "place:named")
         if acronym or len(span) > 1 and is_acronym(span[0]) and not self.cues.is_common(span[0].key):
             if role_before is not None and role_before.id == "before-person-role" and title is None:
                 return self._person(text, span, None, country, "context:person")

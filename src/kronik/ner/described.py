@@ -6,6 +6,9 @@ The description is a copula (kind `copula` of lang/<code>/entity_cues.yaml, in l
 a group noun (`group_before`) makes an organisation, a kind of place (`place_class`) a place, an occupation
 (`occupation`) a person. A parenthesis between the name and the copula is passed
 over ("Wiratmo (lahir 1950) adalah").
+
+A name given right after a naming word says so too: "sebuah band bernama X" (an organisation), "sebuah desa
+bernama X" (a place).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import re
 
 from kronik.ner.cues import CueBook, Token
 
+MAX_NAMING_GAP = 3  # lower-case words between a group noun and the naming word ("band projekan dengan nama")
 MAX_SKIPPED_CAPITALS = 2  # capitalised words between the article and the noun ("an American rock band")
 PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 
@@ -45,4 +49,22 @@ def described_type(cues: CueBook, text: str, tokens: list[Token], i: int) -> str
     return "PER" if cues.match("occupation", tokens, i)[0] else None
 
 
-__all__ = ["described_type"]
+def named_type(cues: CueBook, tokens: list[Token], first: int) -> str | None:
+    """"ORG" or "LOC" when a naming word (`name_before`: "bernama", "dengan nama", "called") comes right before
+    token `first` and a group noun (`group_before`) or a kind of place (`place_class`) a few lower-case words before
+    it ("grup musik lagi bernama Sliver", "band projekan dengan nama Hateplow", "sebuah desa bernama Sukamaju");
+    else None."""
+    start = next((first - n for n in (3, 2, 1) if n <= first and cues.match("name_before", tokens, first - n, first)[0] == n), None)
+    if start is None:
+        return None
+    for at in range(start, max(0, start - MAX_NAMING_GAP - 1), -1):
+        if cues.before("group_before", tokens, at) is not None:
+            return "ORG"
+        if cues.before("place_class", tokens, at) is not None:
+            return "LOC"
+        if at == 0 or not tokens[at - 1].text.islower():
+            return None
+    return None
+
+
+__all__ = ["described_type", "named_type"]

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from kronik.gazetteer import fold
 from kronik.lang import load_all
 from kronik.ner.cues import CueBook, Token
-from kronik.ner.described import described_type
+from kronik.ner.described import described_type, named_type
 
 if TYPE_CHECKING:
     from kronik.ner.lexicon import PersonNames
@@ -35,7 +35,6 @@ MEMBER_RULE = "context:org-member"
 JOIN_RULE = "context:org-joined"
 MATCH_RULE = "context:org-match"  # a known club's name that is also a place or a given name, in a match
 NAMED_RULE = "context:org-named"  # "band baru yang bernama Cathedral"
-MAX_NAMING_GAP = 3  # lower-case words between a group noun and the naming word ("band projekan dengan nama")
 
 
 class OrganisationCues:
@@ -60,7 +59,7 @@ class OrganisationCues:
         if described_type(self.cues, text, tokens, first + len(span)) == "ORG":
             return COPULA_RULE, span
         keys = [t.key for t in span]
-        if self.named_group(tokens, first) and not people.is_person(keys):
+        if named_type(self.cues, tokens, first) == "ORG" and not people.is_person(keys):
             return NAMED_RULE, span
         if self.cues.before("member_before", tokens, first) is not None and not people.is_person(keys):
             return MEMBER_RULE, span  # "keluar dari Gigi", "vokalis Peterpan"
@@ -85,19 +84,6 @@ class OrganisationCues:
         if self.cues.before("join_before", tokens, first) is not None or self.cues.before("member_before", tokens, first) is not None:
             return True
         return end < len(tokens) and tokens[end].text.islower() and self.cues.match("match_verb", tokens, end)[0] > 0
-
-    def named_group(self, tokens: list[Token], first: int) -> bool:
-        """A naming word right before token `first` and a group noun a few lower-case words before it ("grup
-        musik lagi bernama Sliver", "band projekan dengan nama Hateplow", "a band called Hepcat")."""
-        start = next((first - n for n in (3, 2, 1) if n <= first and self.cues.match("name_before", tokens, first - n, first)[0] == n), None)
-        if start is None:
-            return False
-        for at in range(start, max(0, start - MAX_NAMING_GAP - 1), -1):
-            if self.cues.before("group_before", tokens, at) is not None:
-                return True
-            if at == 0 or not tokens[at - 1].text.islower():
-                return False
-        return False
 
     def club_named(self, span: list[Token]) -> bool:
         """The first word starts with a club prefix and is no common word ("Persema Malang", "Persekabpas")."""
