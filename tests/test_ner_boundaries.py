@@ -5,6 +5,7 @@ by a cue word keeps the common words after a state's name."""
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from mentions import tagged
 
 
 def mentions(recognizer, sentence):
@@ -121,3 +122,18 @@ def test_ner_boundaries_some_lower_case_place_nouns_stay_out_of_the_name(recogni
     assert (place, "LOC") in found, found
     if noun:
         assert not any(text.startswith(noun) for text, _ in found)
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Pada 2003 berdiri Sekolah Tinggi Ilmu Pertanian (STIP) di kota itu.", "Sekolah Tinggi Ilmu Pertanian"),
+        ("Ia mengajar di Sekolah Tinggi Teknologi Nuklir ( STTN ) sejak 1990.", "Sekolah Tinggi Teknologi Nuklir"),
+    ],
+)
+def test_ner_boundaries_a_kind_of_institution_followed_by_its_acronym_is_one(recognizer, sentence, name):
+    assert (name, "ORG") in tagged(recognizer, sentence)
+
+
+def test_ner_boundaries_a_kind_of_institution_alone_stays_no_name(recognizer):
+    assert not any("Sekolah" in text for text, _ in tagged(recognizer, "Ia lulus Sekolah Tinggi Ilmu Pertanian pada 2005."))

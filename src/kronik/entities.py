@@ -59,6 +59,7 @@ PREPOSITION_CUE = "before-person-preposition"  # "dari", "dengan": as often befo
 SURNAME_RULE = "name:surname"  # given names before the surname of a famous person: another person of that name
 ARTICLE_RULE = "name:article"  # a run led by an article inside a sentence: a band, a company, a venue
 TEAM_KINDS = ("club", "team")  # known organisations a word of sport in the sentence makes of a contested name
+MAX_ACRONYM_GAP = 4  # characters between a name and its acronym: " (", " ( "
 ADMINISTRATIVE_CLASS = "class-administrative"  # "RT", "SK", "UU": a span they start names no entity
 
 
@@ -369,9 +370,17 @@ class EntityRecognizer:
         `class_noun` with only common words and numbers after it ("SMAN 1", "SMA Negeri 3": every town has one)."""
         head, _ = self.cues.match("kind_head", tokens, i, end)
         if head and i + head < end and self._common_rest(tokens, i + head, end):
-            return True
+            return not self._abbreviated(tokens, i, end)  # "Sekolah Tinggi Ilmu Ekonomi (STIE)" is one
         head, _ = self.cues.match("class_noun", tokens, i, end)
         return bool(head) and i + head < end and all(self._numbering(tokens, k, end) for k in range(i + head, end))
+
+    @staticmethod
+    def _abbreviated(tokens: list[Token], i: int, end: int) -> bool:
+        """The word right after tokens [i, end), in parentheses or close by, is their acronym: the initials of their
+        capitalised words ("Sekolah Tinggi Teknologi Nuklir (STTN)")."""
+        if end >= len(tokens) or not is_acronym(tokens[end]) or tokens[end].start - tokens[end - 1].end > MAX_ACRONYM_GAP:
+            return False
+        return tokens[end].text.upper() == "".join(t.text[0] for t in tokens[i:end] if t.capitalised).upper()
 
     def _numbering(self, tokens: list[Token], k: int, end: int) -> bool:
         """A number, a Roman numeral or a common word that names no place: what tells one school of a kind from
