@@ -267,3 +267,15 @@ def test_entities_people_a_number_after_a_title_is_no_person(recognizer, sentenc
 )
 def test_entities_people_village_offices_crew_and_kin_are_titles(recognizer, sentence, person):
     assert (person, "PER") in tagged(recognizer, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, name, kind",
+    [
+        ("Formasi band itu: Andra (vokal), Derry (drum) dan Tomi (bas).", "Derry", "PER"),  # a role in parentheses
+        ("Derry adalah drummer yang bergabung pada 2004.", "Derry", "PER"),  # described by an occupation
+        ("Ia lahir di Derry pada 1970.", "Derry", "LOC"),
+    ],
+)
+def test_entities_people_a_town_s_name_described_as_a_person_is_one(recognizer, sentence, name, kind):
+    assert (name, kind) in tagged(recognizer, sentence)

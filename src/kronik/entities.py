@@ -454,7 +454,7 @@ class EntityRecognizer:
             if piece.kind == "person":
                 found.append(self._person(text, piece.tokens, title if final else None, place_country, SURNAME_RULE))
                 continue
-            if piece.kind == "known" and self._person_named_like_town(tokens, piece):
+            if piece.kind == "known" and self._person_named_like_town(text, tokens, piece):
                 found.append(self._person(text, piece.tokens, None, place_country, TOWN_PERSON_RULE))
                 continue
             if piece.kind == "known":
@@ -500,9 +500,10 @@ class EntityRecognizer:
             joined.append(piece)
         return joined
 
-    def _person_named_like_town(self, tokens: list[Token], piece: Piece) -> bool:
-        """A town's name that is also a first or last name, with no place word before it, acting as a person or
-        after a person's cue ("Wright ikut mendirikan", "Elizabeth mengalahkan", "penyanyi Madison")."""
+    def _person_named_like_town(self, text: str, tokens: list[Token], piece: Piece) -> bool:
+        """A town's name that is also a first or last name, with no place word before it, acting as a person,
+        after a person's cue or described as one ("Wright ikut mendirikan", "Elizabeth mengalahkan", "penyanyi
+        Madison", "Rizal (gitar)")."""
         word = piece.tokens[0]
         if len(piece.tokens) != 1 or piece.entries[0].use != "city" or not self.person_names.is_person([word.key]):
             return False
@@ -515,7 +516,8 @@ class EntityRecognizer:
         cue = self.cues.before("person_before", tokens, first)
         after = first + 1
         acting = after < len(tokens) and (self.cues.agent_word(tokens[after]) or self.cues.match("person_after", tokens, after)[0])
-        return bool(acting) or cue is not None and cue.id != PREPOSITION_CUE
+        described = self.person_lists.described_as_person(text, tokens, first) or described_type(self.cues, text, tokens, after) == "PER"
+        return bool(acting) or described or cue is not None and cue.id != PREPOSITION_CUE
 
     def _inside_event(self, text: str, tokens: list[Token], pieces: list[Piece]) -> list[EntityMention]:
         """The places and bodies the KB knows inside an event's name ("Piala Afrika", "Olimpiade London",
