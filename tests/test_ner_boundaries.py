@@ -137,3 +137,15 @@ def test_ner_boundaries_a_kind_of_institution_followed_by_its_acronym_is_one(rec
 
 def test_ner_boundaries_a_kind_of_institution_alone_stays_no_name(recognizer):
     assert not any("Sekolah" in text for text, _ in tagged(recognizer, "Ia lulus Sekolah Tinggi Ilmu Pertanian pada 2005."))
+
+
+@pytest.mark.parametrize(
+    "sentence, place",
+    [
+        ("Pasar itu berada di Desa Ngawen rejo sejak dulu.", "Desa Ngawen rejo"),
+        ("Wisatawan suka berkunjung ke pantai Klayar ngrowo pada sore hari.", "pantai Klayar ngrowo"),
+        ("Warga Desa Ngawen datang ke balai.", "Desa Ngawen"),  # "datang" is a word of the language
+    ],
+)
+def test_ner_boundaries_a_place_s_last_word_written_small_stays_in_it(recognizer, sentence, place):
+    assert (place, "LOC") in tagged(recognizer, sentence)

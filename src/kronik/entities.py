@@ -59,6 +59,7 @@ PREPOSITION_CUE = "before-person-preposition"  # "dari", "dengan": as often befo
 SURNAME_RULE = "name:surname"  # given names before the surname of a famous person: another person of that name
 ARTICLE_RULE = "name:article"  # a run led by an article inside a sentence: a band, a company, a venue
 TEAM_KINDS = ("club", "team")  # known organisations a word of sport in the sentence makes of a contested name
+MIN_TAIL_WORD = 3  # letters of a lower-case word taken as the last word of a place's name ("rejo")
 MAX_ACRONYM_GAP = 4  # characters between a name and its acronym: " (", " ( "
 ADMINISTRATIVE_CLASS = "class-administrative"  # "RT", "SK", "UU": a span they start names no entity
 
@@ -167,13 +168,30 @@ class EntityRecognizer:
                 i += 1  # "PBB Serukan Gencatan Senjata": the verb that ended a run starts no name
             elif self.names.starts_name(tokens, i):
                 stop = self.names.run_end(text, tokens, i, headline)
-                found.extend(self._read_run(text, tokens, i, stop, day))
+                run, stop = self._lower_case_tail(text, tokens, self._read_run(text, tokens, i, stop, day), stop)
+                found.extend(run)
                 i = max(stop, i + 1)
             else:
                 i += 1
         return headline_mentions(self.cues, found, headline)  # capitals are no evidence in a headline
 
     # --- reading a capitalised run ---
+
+    def _lower_case_tail(self, text: str, tokens: list[Token], found: list[EntityMention], stop: int) -> tuple[list[EntityMention], int]:
+        """A place led by a place word ("Desa Tawang", "pantai Putat") that ends the run takes a lower-case word
+        right after it that is no word of the language: its name's last word written small ("Desa Tawang rejo").
+        Returns the mentions and where the run now ends."""
+        if not found or stop >= len(tokens) or found[-1].type != "LOC" or found[-1].end != tokens[stop - 1].end:
+            return found, stop
+        last, word = found[-1], tokens[stop]
+        led = last.rule.startswith("loc:loc-") or last.rule == PLACE_NOUN_RULE
+        if not led or not word.text.isalpha() or not word.text.islower() or len(word.text) < MIN_TAIL_WORD:
+            return found, stop
+        if text[last.end : word.start] != " " or text[word.end : word.end + 1] == "." or self.cues.is_common(word.key):
+            return found, stop
+        if any(self.cues.match(kind, tokens, stop)[0] for kind in ("particle", "person_before", "person_after", "loc_before")):
+            return found, stop
+        return found[:-1] + [dataclasses.replace(last, end=word.end, text=text[last.start : word.end])], stop + 1
 
     def _read_run(self, text: str, tokens: list[Token], i: int, stop: int, day: dt.date | None = None) -> list[EntityMention]:
         i = self._skip_openers(tokens, i, stop)
