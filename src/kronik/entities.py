@@ -534,7 +534,7 @@ class EntityRecognizer:
         cue = self.cues.before("person_before", tokens, first)
         after = first + 1
         acting = after < len(tokens) and (self.cues.agent_word(tokens[after]) or self.cues.match("person_after", tokens, after)[0])
-        described = self.person_lists.described_as_person(text, tokens, first) or described_type(self.cues, text, tokens, after) == "PER"
+        described = self.person_lists.described_as_person(text, tokens, first)
         return bool(acting) or described or cue is not None and cue.id != PREPOSITION_CUE
 
     def _inside_event(self, text: str, tokens: list[Token], pieces: list[Piece]) -> list[EntityMention]:
@@ -653,10 +653,9 @@ class EntityRecognizer:
             return self._person(text, span, None, country, PREPOSITION_RULE)
         if role_before is not None or after < len(tokens) and tokens[after].text.islower() and self.cues.match("person_after", tokens, after)[0]:
             return self._person(text, span, None, country, "context:person")
-        described = described_type(self.cues, text, tokens, after)
-        if described == "PER" or self.person_lists.described_as_person(text, tokens, after - 1):
+        if self.person_lists.described_as_person(text, tokens, after - 1):
             return self._person(text, span, None, country, "context:person-described")  # "Budi (45)", "X adalah seorang"
-        if described == "LOC":
+        if described_type(self.cues, text, tokens, after) == "LOC":
             return self._mention(text, span, "LOC", self._state_actor(country), "place:described")  # "X adalah desa"
         listed = self.person_lists.in_name_list(text, tokens, first)  # "yakni Budi Santoso, ..."
         spaced = after < len(tokens) and text[span[-1].end : tokens[after].start] == " "
