@@ -31,6 +31,7 @@ def _after_name(words):
         (["is", "an", "American", "rock", "band"], "ORG"),
         (["adalah", "desa", "di", "Kecamatan", "Sukoharjo"], "LOC"),
         (["merupakan", "sebuah", "pulau", "kecil"], "LOC"),
+        (["adalah", "nama", "sebuah", "gunung", "di", "Aceh"], "LOC"),
         (["is", "a", "village", "in", "Java"], "LOC"),
         (["adalah", "penyanyi", "asal", "Medan"], "PER"),
         (["(", "lahir", "1950", ")", "adalah", "penulis"], "PER"),
