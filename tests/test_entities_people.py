@@ -279,3 +279,20 @@ def test_entities_people_village_offices_crew_and_kin_are_titles(recognizer, sen
 )
 def test_entities_people_a_town_s_name_described_as_a_person_is_one(recognizer, sentence, name, kind):
     assert (name, kind) in tagged(recognizer, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, person",
+    [
+        ("Surat itu ditandatangani Budi Santoso SH di kantornya.", "Budi Santoso"),
+        ("Sambutan disampaikan Dewi Anggraini MPd selaku kepala sekolah.", "Dewi Anggraini"),
+        ("The award went to Major General Lachlan Hartley CB last year.", "Lachlan Hartley"),
+        ("Rapat dipimpin Ustadz Syamsul Huda di pondok itu.", "Syamsul Huda"),
+    ],
+)
+def test_entities_people_a_degree_after_a_name_and_a_title_before_it_stay_out(recognizer, sentence, person):
+    assert (person, "PER") in tagged(recognizer, sentence)
+
+
+def test_entities_people_a_name_s_own_capitals_stay_in_it(recognizer):
+    assert ("Mahfud MD", "PER") in tagged(recognizer, "Menko Polhukam Mahfud MD memberikan keterangan.")

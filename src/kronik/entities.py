@@ -98,6 +98,7 @@ class EntityRecognizer:
         within = self.cues.words("place_noun")  # a place noun that is part of the name: "desa Kramas"
         self.place_nouns = self.cues.words("place_noun", "place_noun_apart")
         self.name_suffixes = self.cues.words("name_suffix")
+        self.degrees = self.cues.words("degree")
         self.person_particles = self.cues.words("person_particle")
         self.names = NameFinder(kb, self.cues, self.regions)
         self.bodies = GenericBodies(kb, self.cues, self.names)
@@ -709,6 +710,8 @@ class EntityRecognizer:
     # --- building mentions and actors ---
 
     def _person(self, text: str, span: list[Token], title: Cue | None, country: str | None, rule: str | None = None) -> EntityMention:
+        while len(span) > 1 and span[-1].key in self.degrees and span[-1].text != span[-1].text.capitalize():
+            span = span[:-1]  # "Budi Santoso SH": a degree after the name
         name = text[span[0].start : span[-1].end]
         actor = self.kb.find_actor(name)
         if actor is None or actor.kind != "person":
