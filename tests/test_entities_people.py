@@ -296,3 +296,23 @@ def test_entities_people_a_degree_after_a_name_and_a_title_before_it_stay_out(re
 
 def test_entities_people_a_name_s_own_capitals_stay_in_it(recognizer):
     assert ("Mahfud MD", "PER") in tagged(recognizer, "Menko Polhukam Mahfud MD memberikan keterangan.")
+
+
+@pytest.mark.parametrize(
+    "sentence, person, absent",
+    [
+        ("Acara dibuka Kepala Sekolah Bapak Drs. H. Sumarno di aula.", "Sumarno", "Drs"),
+        ("Ia bertemu Prof. Dr. Ir. Wiryawan Hadikusumo, M.Sc. di Bogor.", "Wiryawan Hadikusumo", "M.Sc"),
+        ("Sambutan dibacakan oleh Hj. Siti Marfuah dan KH. Abdul Karim.", "Abdul Karim", "KH"),
+        ("Berkas itu ditandatangani Rudi Hartanto, S.H., M.H. kemarin.", "Rudi Hartanto", "S.H"),
+    ],
+)
+def test_entities_people_titles_and_degrees_written_short_frame_the_name(recognizer, sentence, person, absent):
+    mentions = stage(recognizer, sentence)
+    assert find(mentions, person).type == "PER"
+    assert find(mentions, absent) is None
+
+
+def test_entities_people_an_acronym_that_is_also_a_degree_stays_a_body(recognizer):
+    mentions = stage(recognizer, "Gugatan itu ditolak Mahkamah Agung (MA) pekan lalu.")
+    assert find(mentions, "MA").actor.id == find(mentions, "Mahkamah Agung").actor.id

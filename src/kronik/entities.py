@@ -43,6 +43,7 @@ from kronik.spelling import Transliteration
 
 log = logging.getLogger(__name__)
 
+HONORIFIC_TITLE = "title-honorific"  # "Prof.", "Bapak", "Haji": a title of the person, of no office or region
 OCCUPATION_TITLE = "title-occupation"  # "Aktris", "Penyanyi" written before a name
 NOBILITY_TITLE = "title-nobility"  # "Pangeran", "Sunan", "Tengku": a title that is part of the person's name
 CAMEL_CASE = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")  # "TransTV", "KontraS", "MotoGP": a brand or a body
@@ -213,6 +214,10 @@ class EntityRecognizer:
             length, cue = self.cues.match("title", tokens, i, stop)
             known_length, _ = self.names.known(tokens, i, stop)
             if cue is None or known_length > length:
+                after = self._skip_portfolio(tokens, i, stop) if title_cue is not None and kept is None else i
+                if after > i and self.cues.match("title", tokens, after, stop)[0]:
+                    i = after  # "Kepala Sekolah Bapak Drs. Sumarno": the office, then the holder's own titles
+                    continue
                 break
             title_cue = cue if cue.sector or title_cue is None else title_cue
             title_country = title_country or cue.country
@@ -224,7 +229,7 @@ class EntityRecognizer:
             i = self._skip_portfolio(tokens, i, stop)
             whole = title_cue.id in JURISDICTION_TITLES  # "Bupati Ngada": the region may end the run
             end = self._region_after_title(tokens, i, stop, whole)  # "Bupati Lombok Timur Sukiman Azmy"
-            if end:
+            if end and title_cue.id != HONORIFIC_TITLE:  # "Prof. Dr. Bambang Hartono": no office, no region
                 found.append(self._mention(text, tokens[i:end], "LOC", self._state_actor("IDN"), "place:id-title"))
                 i = end
         pieces = self._pieces(tokens, i, stop, held=title_cue is not None)
@@ -248,11 +253,14 @@ class EntityRecognizer:
 
     def _skip_portfolio(self, tokens: list[Token], i: int, stop: int) -> int:
         """Capitalised common words after a title name its office, not its holder ("Menteri Pertanian Amran
-        Sulaiman", "Kepala Staf", "Ketua Umum"); a person's first name, a name the KB knows or an Indonesian
-        region ends them ("Menteri Keuangan Sri Mulyani", "Bupati Lombok Timur X")."""
+        Sulaiman", "Kepala Staf", "Ketua Umum"); a person's first name, a name the KB knows, a title or an
+        Indonesian region ends them ("Menteri Keuangan Sri Mulyani", "Kepala Sekolah Bapak X", "Bupati Lombok
+        Timur X")."""
         while i < stop and tokens[i].capitalised and self.cues.is_common(tokens[i].key) and not tokens[i].text.isupper():
             if self.names.known(tokens, i, stop)[0] or tokens[i].key in self.person_names.first:
                 break
+            if self.cues.match("title", tokens, i, stop)[0]:
+                break  # "Kepala Sekolah Bapak ...": a title of the holder ends the office
             if any(self.regions.level([t.key for t in tokens[i:j]]) for j in range(i + 1, stop + 1)):
                 break  # a region of any level, villages too
             i += 1
@@ -610,6 +618,8 @@ class EntityRecognizer:
             if title.id == OCCUPATION_TITLE and all(self.cues.is_common(t.key) for t in span):
                 return None  # "Aktor Terbaik": an award, no name
             return self._person(text, span, title, country)
+        if all(self._degree(t) and ("." in t.text or not t.text.isupper()) for t in span):
+            return None  # "Bambang Hartono, M.Sc.": degrees after a comma name no one (but "MA" is also a court)
         first = tokens.index(span[0])
         acronym = len(span) == 1 and is_acronym(span[0])
         if len(span) == 1 and span[0].text != span[0].text.capitalize() and self.cues.match("class_noun", span, 0)[0]:
@@ -710,7 +720,7 @@ class EntityRecognizer:
     # --- building mentions and actors ---
 
     def _person(self, text: str, span: list[Token], title: Cue | None, country: str | None, rule: str | None = None) -> EntityMention:
-        while len(span) > 1 and span[-1].key in self.degrees and span[-1].text != span[-1].text.capitalize():
+        while len(span) > 1 and self._degree(span[-1]):
             span = span[:-1]  # "Budi Santoso SH": a degree after the name
         name = text[span[0].start : span[-1].end]
         actor = self.kb.find_actor(name)
@@ -718,6 +728,10 @@ class EntityRecognizer:
             sector = title.sector if title else None
             actor = new_actor(name, "person", country, sector)
         return self._mention(text, span, "PER", actor, rule or (f"title:{title.id}" if title else "name:person"))
+
+    def _degree(self, token: Token) -> bool:
+        """A degree or honour written after a name, in capitals, dots or not ("SH", "S.H", "M.Sc", "PhD")."""
+        return token.key.replace(".", "") in self.degrees and token.text != token.text.capitalize()
 
     def _nicknamed(self, name: str, first: EntityMention) -> Actor:
         """The actor of a person named with a nickname between the names: the KB's, the first names' if the KB

@@ -31,6 +31,7 @@ PAIR_LEVELS = (REGENCY, DISTRICT)  # region levels that split a hyphenated pair;
 SENTENCE_END = re.compile(r"[.!?\n:\"“”]\s*$")
 MAX_PARENTHESIS_TOKENS = 3  # words of a short form in parentheses inside a name ("Detasemen Khusus (Densus) 88")
 MAX_RUN_NUMBER = 3  # digits of a number inside a name ("Densus 88"); longer numbers are years
+MAX_DOTTED_TITLE = 4  # letters of a title abbreviated with a full stop ("Prof.", "Drs.", "KH."); "Presiden." ends a sentence
 
 
 class NameFinder:
@@ -91,8 +92,9 @@ class NameFinder:
         while j < len(tokens):
             gap = text[tokens[j - 1].end : tokens[j].start]
             previous = tokens[j - 1]
-            if gap != " " and not (gap == ". " and len(previous.text) == 1 and previous.capitalised):
-                break
+            dotted = len(previous.text) == 1 or len(previous.text) <= MAX_DOTTED_TITLE and self.cues.match("title", tokens, j - 1, j)[0]
+            if gap != " " and not (gap == ". " and previous.capitalised and dotted):
+                break  # an initial or a short title goes on past its full stop: "H. M. Shaleh", "Drs. H. Sumarno"
             if self.starts_name(tokens, j) or tokens[j].text.isdigit() and len(tokens[j].text) <= MAX_RUN_NUMBER:
                 j += 1
             elif tokens[j].key in self.cues.particles and j + 1 < len(tokens) and tokens[j + 1].capitalised:
