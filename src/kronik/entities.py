@@ -51,7 +51,7 @@ CAMEL_PERSON_PREFIXES = ("Mc", "Mac", "De", "Di", "Du", "Le", "La", "Da")  # "Mc
 CAMEL_RULE = "name:camel"
 HEAD_TITLE = "title-head"  # "Ketua", "Kepala", "Direktur": before an acronym, the head of that body ("Ketua BPD")
 JURISDICTION_TITLES = (HEAD_TITLE, "title-regional-police", "title-prosecutor")  # "Bupati Ngada": a place after it
-ROLE_CUES = ("before-person-occupation", "before-person-named")  # "penyanyi", "aktris", "sebagai": the name after it is a person
+ROLE_CUES = ("before-person-occupation", "before-person-named")  # "penyanyi", "sebagai": a person's name after it
 LIST_RULE = "context:person-list"  # a name in a list after "yakni", "yaitu": a person in the pipeline, not in `tag`
 LOC_END_RULE = "loc:end"  # a run ending with a word that ends a place name: "Hawkesbury River"
 TOWN_PERSON_RULE = "context:person-town"  # a town's name that is a person's name, acting as a person
@@ -61,6 +61,7 @@ SURNAME_RULE = "name:surname"  # given names before the surname of a famous pers
 ARTICLE_RULE = "name:article"  # a run led by an article inside a sentence: a band, a company, a venue
 TEAM_KINDS = ("club", "team")  # known organisations a word of sport in the sentence makes of a contested name
 MIN_TAIL_WORD = 3  # letters of a lower-case word taken as the last word of a place's name ("rejo")
+TAIL_STOPPERS = ("particle", "person_before", "person_after", "loc_before")  # cue kinds no place name ends with
 MAX_ACRONYM_GAP = 4  # characters between a name and its acronym: " (", " ( "
 ADMINISTRATIVE_CLASS = "class-administrative"  # "RT", "SK", "UU": a span they start names no entity
 
@@ -179,7 +180,9 @@ class EntityRecognizer:
 
     # --- reading a capitalised run ---
 
-    def _lower_case_tail(self, text: str, tokens: list[Token], found: list[EntityMention], stop: int) -> tuple[list[EntityMention], int]:
+    def _lower_case_tail(
+        self, text: str, tokens: list[Token], found: list[EntityMention], stop: int
+    ) -> tuple[list[EntityMention], int]:
         """A place led by a place word ("Desa Tawang", "pantai Putat") that ends the run takes a lower-case word
         right after it that is no word of the language: its name's last word written small ("Desa Tawang rejo").
         Returns the mentions and where the run now ends."""
@@ -191,7 +194,7 @@ class EntityRecognizer:
             return found, stop
         if text[last.end : word.start] != " " or text[word.end : word.end + 1] == "." or self.cues.is_common(word.key):
             return found, stop
-        if any(self.cues.match(kind, tokens, stop)[0] for kind in ("particle", "person_before", "person_after", "loc_before")):
+        if any(self.cues.match(kind, tokens, stop)[0] for kind in TAIL_STOPPERS):
             return found, stop
         return found[:-1] + [dataclasses.replace(last, end=word.end, text=text[last.start : word.end])], stop + 1
 

@@ -1,10 +1,11 @@
 """Lists of names share a type: in "Jakarta, Bandung, Cimahi dan Garut" or "Dahlan Iskan, Irman Gusman dan
 Marzuki Alie" the items with evidence (a KB name, a cue word, a known first name) say what the others are.
 
-A list is three or more mentions joined only by commas, "dan", "serta", "atau", "and", "or" (`JOINERS`). When every item with
-evidence has one type and there are at least as many of them as unsure items (`UNSURE_RULE`: a capitalised run
-with no evidence), or the first item is a place after a word that leads the whole list ("di Samas, Kukup dan
-Krakal", "desa Kramas, Plasan dan Jelok"), the unsure items take that type, with a rule of `LIST_RULES`; the span typer still checks the persons and places (`filters.GUESSED_RULES`).
+A list is three or more mentions joined only by commas, "dan", "serta", "atau", "and", "or" (`JOINERS`). When
+every item with evidence has one type and there are at least as many of them as unsure items (`UNSURE_RULE`: a
+capitalised run with no evidence), or the first item is a place after a word that leads the whole list ("di
+Samas, Kukup dan Krakal", "desa Kramas, Plasan dan Jelok"), the unsure items take that type, with a rule of
+`LIST_RULES`; the span typer still checks the persons and places (`filters.GUESSED_RULES`).
 """
 
 from __future__ import annotations
