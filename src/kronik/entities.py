@@ -546,8 +546,17 @@ class EntityRecognizer:
         cue = self.cues.before("person_before", tokens, first)
         after = first + 1
         acting = after < len(tokens) and (self.cues.agent_word(tokens[after]) or self.cues.match("person_after", tokens, after)[0])
-        described = self.person_lists.described_as_person(text, tokens, first)
-        return bool(acting) or described or cue is not None and cue.id != PREPOSITION_CUE
+        if acting or cue is not None and cue.id != PREPOSITION_CUE:
+            return True
+        return self._described(text, tokens, first) == "PER"
+
+    def _described(self, text: str, tokens: list[Token], last: int) -> str | None:
+        """What the words after the name ending at token `last` say it is: "PER" for an age, a role in parentheses,
+        an introduction ("Budi (45)", "Tomi (gitar)", "X adalah seorang") or an occupation after a copula ("X
+        adalah pelatih"), else the type a description gives (`kronik.ner.described`: "X adalah desa"), or None."""
+        if self.person_lists.described_as_person(text, tokens, last):
+            return "PER"
+        return described_type(self.cues, text, tokens, last + 1)
 
     def _inside_event(self, text: str, tokens: list[Token], pieces: list[Piece]) -> list[EntityMention]:
         """The places and bodies the KB knows inside an event's name ("Piala Afrika", "Olimpiade London",
@@ -667,9 +676,10 @@ class EntityRecognizer:
             return self._person(text, span, None, country, PREPOSITION_RULE)
         if role_before is not None or after < len(tokens) and tokens[after].text.islower() and self.cues.match("person_after", tokens, after)[0]:
             return self._person(text, span, None, country, "context:person")
-        if self.person_lists.described_as_person(text, tokens, after - 1):
+        described = self._described(text, tokens, after - 1)
+        if described == "PER":
             return self._person(text, span, None, country, "context:person-described")  # "Budi (45)", "X adalah seorang"
-        if described_type(self.cues, text, tokens, after) == "LOC":
+        if described == "LOC":
             return self._mention(text, span, "LOC", self._state_actor(country), "place:described")  # "X adalah desa"
         listed = self.person_lists.in_name_list(text, tokens, first)  # "yakni Budi Santoso, ..."
         spaced = after < len(tokens) and text[span[-1].end : tokens[after].start] == " "

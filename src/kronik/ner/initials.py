@@ -15,7 +15,6 @@ import re
 
 from kronik.knowledge import KnowledgeBase
 from kronik.ner.cues import CueBook, Token
-from kronik.ner.described import described_type
 
 MAX_INITIALS = 5  # letters of initials after a strong cue ("berinisial ABCDE")
 MAX_LIST_INITIALS = 3  # after "yakni" a longer capitals word is more likely an organisation's acronym
@@ -50,11 +49,8 @@ class PersonLists:
 
     def described_as_person(self, text: str, tokens: list[Token], i: int) -> bool:
         """The name ending with token i is said to be a person by what follows it: an age or a role in
-        parentheses, an introduction or an occupation after a copula ("Budi (45)", "Tomi (gitar)", "X adalah
-        seorang penyanyi", "X adalah pelatih": `kronik.ner.described`)."""
-        if self._in_parentheses(text, tokens, i) or self._introduced(text, tokens, i):
-            return True
-        return described_type(self.cues, text, tokens, i + 1) == "PER"
+        parentheses, or an introduction ("Budi (45)", "Tomi (gitar)", "X adalah seorang penyanyi")."""
+        return self._in_parentheses(text, tokens, i) or self._introduced(text, tokens, i)
 
     def _in_parentheses(self, text: str, tokens: list[Token], i: int) -> bool:
         """An age ("Budi (45)") or a role of kind `person_in_parentheses` ("Tomi (gitar)", "Reed (vocals)") in

@@ -92,8 +92,7 @@ class NameFinder:
         while j < len(tokens):
             gap = text[tokens[j - 1].end : tokens[j].start]
             previous = tokens[j - 1]
-            dotted = len(previous.text) == 1 or len(previous.text) <= MAX_DOTTED_TITLE and self.cues.match("title", tokens, j - 1, j)[0]
-            if gap != " " and not (gap == ". " and previous.capitalised and dotted):
+            if gap != " " and not (gap == ". " and previous.capitalised and self._dotted(tokens, j - 1)):
                 break  # an initial or a short title goes on past its full stop: "H. M. Shaleh", "Drs. H. Sumarno"
             if self.starts_name(tokens, j) or tokens[j].text.isdigit() and len(tokens[j].text) <= MAX_RUN_NUMBER:
                 j += 1
@@ -104,6 +103,11 @@ class NameFinder:
         while j > i + 1 and not self.starts_name(tokens, j - 1) and not tokens[j - 1].text.isdigit():
             j -= 1
         return self._cut_at_verb(tokens, i, j, headline)
+
+    def _dotted(self, tokens: list[Token], k: int) -> bool:
+        """Token k, before a full stop, is an initial or a short title ("H.", "Drs."), which a name goes on after."""
+        text = tokens[k].text
+        return len(text) == 1 or len(text) <= MAX_DOTTED_TITLE and self.cues.match("title", tokens, k, k + 1)[0] > 0
 
     def _cut_at_verb(self, tokens: list[Token], i: int, stop: int, affixed: bool) -> int:
         """The run i..stop ends before a capitalised verb inside it ("Kemlu Layangkan Nota Protes" -> "Kemlu")
@@ -190,8 +194,8 @@ def join_nicknames(
             last = mentions[after]
             name = f"{first.text} {last.text}"
             actor = person(name, first)
-            joined = EntityMention(first.start, last.end, text[first.start : last.end], "PER", actor, NICKNAME_RULE)
-            result.append(dataclasses.replace(joined, actor=dataclasses.replace(actor, aliases=_with_alias(actor.aliases, match.group(1)))))
+            actor = dataclasses.replace(actor, aliases=_with_alias(actor.aliases, match.group(1)))
+            result.append(EntityMention(first.start, last.end, text[first.start : last.end], "PER", actor, NICKNAME_RULE))
             index = after + 1
             continue
         result.append(first)
